@@ -1,0 +1,223 @@
+//! Stage 2, across articles: group mentions that state the same fact and
+//! judge whether their values can all be true.
+//!
+//! Numbers and dates are grouped by what they are about (counted thing and
+//! role, see [`claim`]); numbers stating the same value of the same thing are
+//! also grouped. Quotes are grouped when their wording shares enough
+//! distinctive words. Grouping never compares all mentions pairwise for
+//! numbers and dates: claims are bucketed by key.
+
+pub mod claim;
+
+use crate::mention::{Kind, Mention};
+use claim::{Claim, Role};
+use std::collections::{BTreeMap, HashMap};
+
+/// A verdict on a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Agree,
+    Conflict,
+    Variant,
+}
+
+/// One mention as alignment sees it: its place and its claim.
+#[derive(Debug, Clone)]
+pub struct Entry<'a> {
+    /// Index of the article in the cluster.
+    pub article: usize,
+    /// Index of the mention within its article.
+    pub index: usize,
+    pub mention: &'a Mention,
+    pub claim: &'a Claim,
+}
+
+/// A set of entries (by position in the entry list) stating one fact.
+#[derive(Debug, Clone)]
+pub struct RawGroup {
+    pub kind: Kind,
+    pub members: Vec<usize>,
+    pub about: String,
+    /// Words that tied the members together.
+    pub because: String,
+}
+
+/// Groups the entries of a cluster. Deterministic: members are sorted by
+/// (article, position), groups by their first member.
+pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
+    let mut groups = Vec::new();
+    // Numbers and dates by (kind, class, role).
+    let mut by_role: BTreeMap<(Kind, Option<String>, Role), Vec<usize>> = BTreeMap::new();
+    // Numbers by (class, exact value).
+    let mut by_value: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        match e.mention.kind {
+            Kind::Number | Kind::Date => {
+                if let Some(role) = e.claim.role.filter(|r| !matches!(r, Role::Past | Role::Others)) {
+                    let class = if role == Role::Force { None } else { e.claim.class.clone() };
+                    if class.is_some() || role == Role::Force {
+                        by_role.entry((e.mention.kind, class, role)).or_default().push(i);
+                    }
+                }
+                if let (Kind::Number, Some(class), Some(v)) = (e.mention.kind, &e.claim.class, e.mention.interval()) {
+                    if v.low.is_some() && v.low == v.high && e.mention.hedge.is_none() {
+                        by_value.entry((class.clone(), format!("{:?}", v.low))).or_default().push(i);
+                    }
+                }
+            }
+            Kind::Quote => {}
+        }
+    }
+    for ((kind, class, role), members) in by_role {
+        let about = match (kind, role) {
+            (Kind::Date, Role::Total) => "when the full strength or target is reached".to_string(),
+            (Kind::Date, Role::Start) => "when it started".to_string(),
+            (Kind::Date, Role::More) => "when the next addition comes".to_string(),
+            (Kind::Date, _) => format!("date: {}", role.describe()),
+            (_, Role::Force) => "size of the force".to_string(),
+            _ => format!("{} {}", class.as_deref().unwrap_or(""), role.describe()).trim().to_string(),
+        };
+        let cues: Vec<String> = members.iter().filter_map(|&m| entries[m].claim.cue.clone()).collect();
+        push(&mut groups, kind, members, about, cue_list(cues));
+    }
+    for ((class, _), members) in by_value {
+        let value = entries[members[0]].mention.interval().map(|v| v.describe()).unwrap_or_default();
+        push(&mut groups, Kind::Number, members, format!("{value} {class}"), format!("the same figure of {class}"));
+    }
+    groups.extend(quote_groups(entries, article_count));
+    // A group whose members all sit in a larger group adds nothing.
+    let snapshot = groups.clone();
+    groups.retain(|g| {
+        !snapshot.iter().any(|h| {
+            h.kind == g.kind && h.members.len() > g.members.len() && g.members.iter().all(|m| h.members.contains(m))
+        })
+    });
+    groups.sort_by(|a, b| (a.kind, &a.members).cmp(&(b.kind, &b.members)));
+    groups.dedup_by(|a, b| a.kind == b.kind && a.members == b.members);
+    groups
+}
+
+fn push(groups: &mut Vec<RawGroup>, kind: Kind, mut members: Vec<usize>, about: String, because: String) {
+    members.sort_unstable();
+    members.dedup();
+    if members.len() >= 2 {
+        groups.push(RawGroup { kind, members, about, because });
+    }
+}
+
+fn cue_list(mut cues: Vec<String>) -> String {
+    cues.sort();
+    cues.dedup();
+    cues.into_iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join(", ")
+}
+
+/// Quotes are the same utterance when they share distinctive words:
+/// the shared words' weight (rarer across the cluster weighs more) must be
+/// a good part of the shorter quote's weight.
+fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
+    let quotes: Vec<usize> = entries.iter().enumerate().filter(|(_, e)| e.mention.kind == Kind::Quote).map(|(i, _)| i).collect();
+    // Document frequency over articles, counted on quotes' words.
+    let mut df: HashMap<&str, std::collections::BTreeSet<usize>> = HashMap::new();
+    for &q in &quotes {
+        for w in &entries[q].claim.words {
+            df.entry(w.as_str()).or_default().insert(entries[q].article);
+        }
+    }
+    let n = article_count.max(2) as f64;
+    let weight = |w: &str| (n / df.get(w).map_or(1, |s| s.len()) as f64).ln() + 0.5;
+    // Index quotes by word so that only quotes sharing a word are compared.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &q in &quotes {
+        for w in &entries[q].claim.words {
+            by_word.entry(w.as_str()).or_default().push(q);
+        }
+    }
+    let mut parent: HashMap<usize, usize> = quotes.iter().map(|&q| (q, q)).collect();
+    fn find(parent: &mut HashMap<usize, usize>, x: usize) -> usize {
+        let p = parent[&x];
+        if p == x { x } else { let r = find(parent, p); parent.insert(x, r); r }
+    }
+    let mut shared_words: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    for &a in &quotes {
+        let mut candidates: Vec<usize> = entries[a].claim.words.iter().flat_map(|w| by_word[w.as_str()].iter().copied()).filter(|&b| b > a).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for b in candidates {
+            let (wa, wb) = (&entries[a].claim.words, &entries[b].claim.words);
+            let shared: Vec<&String> = wa.iter().filter(|w| wb.binary_search(w).is_ok()).collect();
+            if shared.len() < 3 {
+                continue;
+            }
+            let total = |ws: &[String]| ws.iter().map(|w| weight(w)).sum::<f64>();
+            let common: f64 = shared.iter().map(|w| weight(w)).sum();
+            let score = common / total(wa).min(total(wb)).max(1e-9);
+            if std::env::var_os("CROSSREAD_TRACE").is_some() {
+                eprintln!("quote pair {a}~{b}: {} shared, score {score:.3}", shared.len());
+            }
+            if score >= 0.25 {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent.insert(ra.max(rb), ra.min(rb));
+                shared_words.insert((a, b), shared.into_iter().cloned().collect());
+            }
+        }
+    }
+    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &q in &quotes {
+        let r = find(&mut parent, q);
+        sets.entry(r).or_default().push(q);
+    }
+    let mut out = Vec::new();
+    for (_, members) in sets.into_iter().filter(|(_, m)| m.len() >= 2) {
+        let mut words: Vec<String> = shared_words.iter().filter(|((a, _), _)| members.contains(a)).flat_map(|(_, w)| w.clone()).collect();
+        words.sort();
+        words.dedup();
+        let speaker = entries[members[0]].mention.speaker.clone().unwrap_or_else(|| "unattributed".into());
+        let about = format!("words of {speaker}");
+        out.push(RawGroup { kind: Kind::Quote, members, about, because: format!("shared words {}", cue_list(words)) });
+    }
+    out
+}
+
+/// Folds case, punctuation and spacing, for comparing quote wordings.
+pub fn fold(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// True when two members' values cannot both be true.
+pub fn disagree(a: &Mention, b: &Mention) -> bool {
+    match (a.kind, b.kind) {
+        (Kind::Number, Kind::Number) => match (a.interval(), b.interval()) {
+            (Some(x), Some(y)) => !x.overlaps(&y),
+            _ => false,
+        },
+        (Kind::Date, Kind::Date) => match (a.iso(), b.iso()) {
+            (Some(x), Some(y)) => !dates_compatible(x, y),
+            _ => false,
+        },
+        (Kind::Quote, Kind::Quote) => false,
+        _ => false,
+    }
+}
+
+/// Dates compare only their stated fields: "2024-06" and "2024-06-25" agree.
+pub fn dates_compatible(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
+/// The verdict on a group of mentions, given their texts for quotes.
+pub fn verdict(members: &[&Mention], texts: &[&str]) -> Verdict {
+    if members.first().is_some_and(|m| m.kind == Kind::Quote) {
+        let wording = texts.iter().map(|t| fold(t)).collect::<std::collections::BTreeSet<_>>();
+        let speakers = members.iter().map(|m| m.speaker.clone()).collect::<std::collections::BTreeSet<_>>();
+        return if wording.len() > 1 || speakers.len() > 1 { Verdict::Variant } else { Verdict::Agree };
+    }
+    for (i, a) in members.iter().enumerate() {
+        for b in &members[i + 1..] {
+            if disagree(a, b) {
+                return Verdict::Conflict;
+            }
+        }
+    }
+    Verdict::Agree
+}

@@ -1,0 +1,198 @@
+//! The pipeline: validate, extract per article, fix reference dates, resolve,
+//! align across articles, build the report.
+
+use crate::align::{self, claim, Entry};
+use crate::article::{validate, Article, Cluster};
+use crate::error::{Error, Result};
+use crate::extract::{self, Name};
+use crate::mention::{Kind, Mention, Value};
+use crate::refdate::{self, Source};
+use crate::report::{ArticleReport, Group, MentionReport, Report};
+use crate::text::{Tokens, Utf16Index, View};
+use std::collections::HashMap;
+
+/// Analyses one cluster of articles about the same event.
+///
+/// # Errors
+/// Only for the input's shape: no articles, an empty or duplicate id, an
+/// empty or oversized text, a published date that is not `YYYY-MM-DD`.
+pub fn analyze(articles: &[Article]) -> Result<Report> {
+    validate(articles)?;
+    let views: Vec<View> = articles.iter().map(|a| View::new(&a.text)).collect();
+    let tokens: Vec<Tokens<'_>> = views.iter().map(|v| Tokens::new(&v.text)).collect();
+    let (mut mentions, names): (Vec<Vec<Mention>>, Vec<Vec<Name>>) = tokens.iter().map(extract::extract).unzip();
+
+    // Reference dates, then relative dates resolved against them.
+    let mut references = Vec::with_capacity(articles.len());
+    for ((article, view), found) in articles.iter().zip(&views).zip(&mentions) {
+        let reference = match article.published_day()? {
+            Some(day) => (Some(day), Source::Published),
+            None => match refdate::dateline(&view.text, found) {
+                Some(day) => (Some(day), Source::Dateline),
+                None => (None, Source::Unknown),
+            },
+        };
+        references.push(reference);
+    }
+    refdate::infer(&mut references, &mentions);
+    for (found, (reference, _)) in mentions.iter_mut().zip(&references) {
+        for m in found.iter_mut().filter(|m| m.kind == Kind::Date) {
+            m.value = Value::Date(m.date.as_ref().and_then(|d| d.resolve(*reference)));
+        }
+    }
+    complete_speakers(&mut mentions, &names);
+
+    // Alignment.
+    let claims: Vec<Vec<claim::Claim>> = tokens.iter().zip(&mentions).map(|(t, m)| claim::claims(t, m)).collect();
+    let entries: Vec<Entry<'_>> = mentions
+        .iter()
+        .zip(&claims)
+        .enumerate()
+        .flat_map(|(article, (ms, cs))| {
+            ms.iter().zip(cs).enumerate().map(move |(index, (mention, claim))| Entry { article, index, mention, claim })
+        })
+        .collect();
+    let raw_groups = align::group(&entries, articles.len());
+
+    // Report.
+    let mut ids: HashMap<(usize, usize), String> = HashMap::new();
+    let mut next = 1;
+    let mut article_reports = Vec::with_capacity(articles.len());
+    for (a, (article, found)) in articles.iter().zip(&mentions).enumerate() {
+        let utf16 = Utf16Index::new(&article.text);
+        let mut list = Vec::with_capacity(found.len());
+        for (k, m) in found.iter().enumerate() {
+            let id = format!("m{next}");
+            next += 1;
+            ids.insert((a, k), id.clone());
+            list.push(MentionReport {
+                id,
+                kind: m.kind,
+                text: m.span.slice(&article.text).unwrap_or_default().to_string(),
+                start: m.span.start,
+                end: m.span.end,
+                start16: utf16.to_utf16(m.span.start),
+                end16: utf16.to_utf16(m.span.end),
+                value: value_json(&m.value),
+                unit: m.unit.clone(),
+                hedge: m.hedge.as_ref().map(|h| h.to_lowercase()),
+                relative: m.kind == Kind::Date && m.relative,
+                speaker: m.speaker.clone(),
+            });
+        }
+        let (reference, source) = references[a];
+        article_reports.push(ArticleReport {
+            id: article.id.clone(),
+            source: article.source.clone(),
+            title: article.title.clone(),
+            reference_date: reference.map(|d| d.iso()),
+            reference_date_source: source.name().to_string(),
+            mentions: list,
+        });
+    }
+    let groups = raw_groups
+        .iter()
+        .enumerate()
+        .map(|(n, g)| {
+            let members: Vec<&Entry<'_>> = g.members.iter().map(|&i| &entries[i]).collect();
+            let ms: Vec<&Mention> = members.iter().map(|e| e.mention).collect();
+            let texts: Vec<&str> = members.iter().map(|e| e.mention.span.slice(&articles[e.article].text).unwrap_or("")).collect();
+            let verdict = align::verdict(&ms, &texts);
+            Group {
+                id: format!("g{}", n + 1),
+                kind: g.kind,
+                about: g.about.clone(),
+                members: members.iter().map(|e| ids[&(e.article, e.index)].clone()).collect(),
+                verdict,
+                explanation: explain(&members, &texts, articles),
+                why: g.because.clone(),
+            }
+        })
+        .collect();
+    Ok(Report { articles: article_reports, groups })
+}
+
+/// Parses a cluster JSON (`{"articles":[{"id","text",...}]}`) and analyses it.
+///
+/// # Errors
+/// When the JSON is malformed or has the wrong shape, and as [`analyze`].
+pub fn analyze_json(json: &str) -> Result<Report> {
+    let cluster: Cluster = serde_json::from_str(json).map_err(|e| Error::bad_input(format!("cluster JSON: {e}")))?;
+    analyze(&cluster.articles)
+}
+
+fn value_json(value: &Value) -> serde_json::Value {
+    match value {
+        Value::Number(i) => serde_json::json!({ "low": i.low, "high": i.high }),
+        Value::Date(Some(iso)) => serde_json::Value::String(iso.clone()),
+        Value::Date(None) | Value::Quote => serde_json::Value::Null,
+    }
+}
+
+/// Completes one-word speakers ("Ruto", "O’Neil") to the fullest name the
+/// cluster knows for that surname ("William Ruto").
+fn complete_speakers(mentions: &mut [Vec<Mention>], names: &[Vec<Name>]) {
+    let mut full: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    for n in names.iter().flatten() {
+        let words: Vec<&str> = n.text.split_whitespace().collect();
+        if words.len() >= 2 {
+            if let Some(last) = words.last() {
+                *full.entry(last.to_string()).or_default().entry(n.text.clone()).or_default() += 1;
+            }
+        }
+    }
+    for m in mentions.iter_mut().flatten() {
+        let Some(s) = &m.speaker else { continue };
+        let Some(last) = s.split_whitespace().last() else { continue };
+        if let Some(candidates) = full.get(last) {
+            if let Some((name, _)) = candidates.iter().max_by_key(|(name, count)| (**count, name.len(), std::cmp::Reverse((*name).clone()))) {
+                if name.len() > s.len() {
+                    m.speaker = Some(name.clone());
+                }
+            }
+        }
+    }
+}
+
+/// "382 in 000, 001 · 400 in 002": members by what they say, in order of
+/// first appearance; relative dates show how they were read.
+fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article]) -> String {
+    let mut order: Vec<String> = Vec::new();
+    let mut where_: HashMap<String, Vec<String>> = HashMap::new();
+    for (e, text) in members.iter().zip(texts) {
+        let shown = match e.mention.kind {
+            Kind::Number => text.trim().to_string(),
+            Kind::Date => match (e.mention.relative, e.mention.iso()) {
+                (true, Some(iso)) => format!("{} (= {iso})", text.trim()),
+                _ => text.trim().to_string(),
+            },
+            Kind::Quote => {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                let short = if words.len() > 8 { format!("“{}…”", words[..8].join(" ")) } else { format!("“{}”", words.join(" ")) };
+                match &e.mention.speaker {
+                    Some(s) => format!("{s}: {short}"),
+                    None => short,
+                }
+            }
+        };
+        let key = if e.mention.kind == Kind::Quote { shown.clone() } else { shown.to_lowercase() };
+        if !where_.contains_key(&key) {
+            order.push(key.clone());
+            where_.insert(key.clone(), vec![shown]);
+        }
+        let label = articles[e.article].label().to_string();
+        if let Some(list) = where_.get_mut(&key) {
+            if !list[1..].contains(&label) {
+                list.push(label);
+            }
+        }
+    }
+    order
+        .iter()
+        .map(|k| {
+            let v = &where_[k];
+            format!("{} in {}", v[0], v[1..].join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

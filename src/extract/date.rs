@@ -1,0 +1,536 @@
+//! Date mentions: absolute dates, years, ranges, durations, times of day and
+//! relative expressions. Each becomes a [`DateExpr`] saying what the text
+//! states; [`DateExpr::resolve`] turns it into an ISO value once the article's
+//! reference date is known.
+
+use super::lexicon;
+use super::number::phrase_at;
+use crate::calendar::{add_months, days_in_month, Day};
+use crate::mention::{Kind, Mention, Value};
+use crate::text::{Span, Token, TokenKind, Tokens};
+
+/// Calendar units of relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Unit {
+    fn parse(word: &str) -> Option<Unit> {
+        Some(match word.to_ascii_lowercase().trim_end_matches('s') {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
+            _ => return None,
+        })
+    }
+    fn iso_letter(self) -> char {
+        match self {
+            Unit::Day => 'D',
+            Unit::Week => 'W',
+            Unit::Month => 'M',
+            Unit::Year => 'Y',
+        }
+    }
+}
+
+/// What a date expression states, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateExpr {
+    /// Fully stated: "2024-06-25", "July 2021", "1804", "1915/1934", "199" (the 1990s).
+    Absolute(String),
+    /// Month and day with the year implied: "June 25".
+    MonthDay { month: u32, day: u32 },
+    /// A month with the year implied: "since June".
+    Month(u32),
+    /// A month in a year counted from the reference: "January next year" (+1).
+    MonthOfYear { month: u32, years: i32 },
+    /// This/next/last day, week, month or year: "last week" is (Week, -1).
+    Relative { unit: Unit, offset: i32 },
+    /// A weekday near the reference date: "on Thursday".
+    Weekday(u32),
+    /// The last day of the current unit: "by the end of the month".
+    EndOf(Unit),
+    /// A stretch of time: "another 12 months" (P12M).
+    Duration { amount: u32, unit: Unit },
+    /// A time of day, with its zone when stated: "7:37 a.m. GMT".
+    Time { hour: u32, minute: u32, zone: Option<String> },
+    /// Relative but without a value the text pins down: "in the coming weeks".
+    Vague,
+}
+
+impl DateExpr {
+    /// True when the value depends on the reference date.
+    pub fn is_relative(&self) -> bool {
+        !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. })
+    }
+
+    /// The ISO value, resolved against `reference` where needed.
+    pub fn resolve(&self, reference: Option<Day>) -> Option<String> {
+        match self {
+            DateExpr::Absolute(iso) => Some(iso.clone()),
+            DateExpr::Duration { amount, unit } => Some(format!("P{amount}{}", unit.iso_letter())),
+            DateExpr::Vague => None,
+            DateExpr::Time { hour, minute, zone } => {
+                let day = reference?;
+                let z = match zone.as_deref() {
+                    Some("GMT" | "UTC" | "Z") => "Z",
+                    _ => "",
+                };
+                Some(format!("{}T{hour:02}:{minute:02}{z}", day.iso()))
+            }
+            _ => {
+                let r = reference?;
+                Some(match *self {
+                    DateExpr::MonthDay { month, day } => {
+                        let year = nearest_year(r, month);
+                        Day::new(year, month, day)?.iso()
+                    }
+                    DateExpr::Month(month) => format!("{:04}-{month:02}", nearest_year(r, month)),
+                    DateExpr::MonthOfYear { month, years } => format!("{:04}-{month:02}", r.year + years),
+                    DateExpr::Relative { unit, offset } => match unit {
+                        Unit::Day => r.add_days(i64::from(offset)).iso(),
+                        Unit::Week => {
+                            let (y, w) = r.add_days(7 * i64::from(offset)).iso_week();
+                            format!("{y:04}-W{w:02}")
+                        }
+                        Unit::Month => {
+                            let (y, m) = add_months(r.year, r.month, offset);
+                            format!("{y:04}-{m:02}")
+                        }
+                        Unit::Year => format!("{:04}", r.year + offset),
+                    },
+                    DateExpr::Weekday(wd) => {
+                        // News uses a bare weekday for the most recent one, or today.
+                        let back = (i64::from(r.weekday()) - i64::from(wd)).rem_euclid(7);
+                        r.add_days(-back).iso()
+                    }
+                    DateExpr::EndOf(unit) => match unit {
+                        Unit::Day => r.iso(),
+                        Unit::Week => r.add_days(6 - i64::from(r.weekday())).iso(),
+                        Unit::Month => Day::new(r.year, r.month, days_in_month(r.year, r.month))?.iso(),
+                        Unit::Year => format!("{:04}-12-31", r.year),
+                    },
+                    _ => return None,
+                })
+            }
+        }
+    }
+}
+
+/// The year that puts `month` closest to the reference date (news looks
+/// back more than forward, so "June" in September is this June).
+fn nearest_year(r: Day, month: u32) -> i32 {
+    let diff = month as i32 - r.month as i32;
+    if diff > 6 {
+        r.year - 1
+    } else if diff < -8 {
+        r.year + 1
+    } else {
+        r.year
+    }
+}
+
+/// All date mentions of one text, unresolved (value `None`).
+pub fn dates(tokens: &Tokens<'_>) -> Vec<Mention> {
+    let list = &tokens.list;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < list.len() {
+        match date_at(list, i) {
+            Some((first, end, expr, source)) => {
+                let span = Span::new(list[first].span.start, list[end - 1].span.end);
+                let mut m = Mention::new(Kind::Date, span, Value::Date(None), source);
+                m.relative = expr.is_relative();
+                m.date = Some(expr);
+                out.push(m);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn numeral(t: Option<&Token<'_>>) -> Option<u32> {
+    let t = t?;
+    (t.kind == TokenKind::Numeral && t.text.bytes().all(|b| b.is_ascii_digit()) && t.text.len() <= 4)
+        .then(|| t.text.parse().ok())
+        .flatten()
+}
+
+fn glued(list: &[Token<'_>], i: usize) -> bool {
+    list.get(i).is_some_and(|t| !t.space_before)
+}
+
+fn is_year(n: u32) -> bool {
+    (1000..=2100).contains(&n)
+}
+
+type Found = (usize, usize, DateExpr, &'static str);
+
+/// The date starting at token `i`: `(first token, end token, expr, source)`.
+fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = list.get(i)?;
+    iso_date(list, i)
+        .or_else(|| time_of_day(list, i))
+        .or_else(|| day_month(list, i))
+        .or_else(|| month_first(list, i))
+        .or_else(|| year_forms(list, i))
+        .or_else(|| relative(list, i))
+        .or_else(|| duration(list, i))
+        .or_else(|| {
+            // "on Thursday" → "Thursday"
+            let wd = lexicon::weekday(t.text).filter(|_| t.is_capitalized())?;
+            Some((i, i + 1, DateExpr::Weekday(wd), "date::weekday"))
+        })
+}
+
+/// "2024-09-25"
+fn iso_date(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let y = numeral(list.get(i)).filter(|y| is_year(*y) && list[i].text.len() == 4)?;
+    if !(list.get(i + 1)?.punct('-') && glued(list, i + 1) && glued(list, i + 2)) {
+        return None;
+    }
+    let m = numeral(list.get(i + 2)).filter(|_| list[i + 2].text.len() == 2)?;
+    if list.get(i + 3).is_some_and(|t| t.punct('-') && !t.space_before) {
+        let d = numeral(list.get(i + 4)).filter(|_| glued(list, i + 4))?;
+        let day = Day::new(y as i32, m, d)?;
+        return Some((i, i + 5, DateExpr::Absolute(day.iso()), "date::iso"));
+    }
+    (1..=12).contains(&m).then(|| (i, i + 3, DateExpr::Absolute(format!("{y:04}-{m:02}")), "date::iso"))
+}
+
+/// "7:37 a.m. local time", "0737 GMT"
+fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = list.get(i)?;
+    let (hour, minute, mut end) = if list.get(i + 1).is_some_and(|c| c.punct(':') && !c.space_before) {
+        let h = numeral(Some(t)).filter(|h| *h < 24)?;
+        let m = numeral(list.get(i + 2)).filter(|m| *m < 60 && glued(list, i + 2) && list[i + 2].text.len() == 2)?;
+        (h, m, i + 3)
+    } else if t.kind == TokenKind::Numeral && t.text.len() == 4 && list.get(i + 1).is_some_and(|z| z.is_any(&["GMT", "UTC"])) {
+        let n = numeral(Some(t))?;
+        (n / 100, n % 100, i + 1)
+    } else {
+        return None;
+    };
+    let mut hour = hour;
+    // "a.m." / "p.m." / "am" / "pm"
+    if let Some(w) = list.get(end).filter(|w| w.is_any(&["a", "p", "am", "pm"])) {
+        let pm = w.text.to_ascii_lowercase().starts_with('p');
+        end += 1;
+        if list.get(end).is_some_and(|d| d.punct('.')) {
+            end += 1;
+            if list.get(end).is_some_and(|m| m.is("m")) {
+                end += 1;
+                if list.get(end).is_some_and(|d| d.punct('.')) && !list.get(end + 1).is_none_or(|n| n.line_before || n.is_capitalized()) {
+                    end += 1;
+                }
+            }
+        }
+        if pm && hour < 12 {
+            hour += 12;
+        }
+    }
+    let mut zone = None;
+    if let Some(k) = phrase_at(list, end, "local time") {
+        end = k;
+    } else if let Some(z) = list.get(end).filter(|z| z.is_any(&["GMT", "UTC", "EST", "EDT", "CET", "EAT", "BST"])) {
+        zone = Some(z.text.to_ascii_uppercase());
+        end += 1;
+    }
+    minute_ok(minute)?;
+    Some((i, end, DateExpr::Time { hour, minute, zone }, "date::time"))
+}
+
+fn minute_ok(m: u32) -> Option<()> {
+    (m < 60).then_some(())
+}
+
+/// "25 June 2024", "25 June"
+fn day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let d = numeral(list.get(i)).filter(|d| (1..=31).contains(d) && list[i].text.len() <= 2)?;
+    let month = list.get(i + 1).filter(|t| t.is_capitalized()).and_then(|t| lexicon::month(t.text))?;
+    if let Some(y) = numeral(list.get(i + 2)).filter(|y| is_year(*y)) {
+        let day = Day::new(y as i32, month, d)?;
+        return Some((i, i + 3, DateExpr::Absolute(day.iso()), "date::day_month_year"));
+    }
+    Some((i, i + 2, DateExpr::MonthDay { month, day: d }, "date::day_month"))
+}
+
+/// "June 25, 2024", "June 25", "January 2024", "January next year",
+/// "January of the following year", "June"
+fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = list.get(i)?;
+    if !t.is_capitalized() {
+        return None;
+    }
+    let month = lexicon::month(t.text).filter(|_| t.text.len() >= 3)?;
+    // "May" and "March" are also words; abbreviations need their full stop.
+    let abbreviated = lexicon::MONTHS.iter().all(|m| !t.is(m));
+    let mut k = i + 1;
+    if abbreviated {
+        if t.is("sept") || !list.get(k).is_some_and(|d| d.punct('.')) {
+            if !t.is("sept") {
+                return None;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    if let Some(d) = numeral(list.get(k)).filter(|d| (1..=31).contains(d) && list[k].text.len() <= 2) {
+        // "June 25, 2024"
+        let mut end = k + 1;
+        if list.get(end).is_some_and(|t| t.is_any(&["st", "nd", "rd", "th"]) && !t.space_before) {
+            end += 1;
+        }
+        if list.get(end).is_some_and(|c| c.punct(',')) {
+            if let Some(y) = numeral(list.get(end + 1)).filter(|y| is_year(*y)) {
+                let day = Day::new(y as i32, month, d)?;
+                return Some((i, end + 2, DateExpr::Absolute(day.iso()), "date::month_day_year"));
+            }
+        }
+        if let Some(y) = numeral(list.get(end)).filter(|y| is_year(*y)) {
+            let day = Day::new(y as i32, month, d)?;
+            return Some((i, end + 1, DateExpr::Absolute(day.iso()), "date::month_day_year"));
+        }
+        return Some((i, end, DateExpr::MonthDay { month, day: d }, "date::month_day"));
+    }
+    if let Some(y) = numeral(list.get(k)).filter(|y| is_year(*y)) {
+        return Some((i, k + 1, DateExpr::Absolute(format!("{y:04}-{month:02}")), "date::month_year"));
+    }
+    let of = usize::from(list.get(k).is_some_and(|t| t.is("of")));
+    for (phrase, years) in [("next year", 1), ("last year", -1), ("this year", 0), ("the following year", 1),
+        ("the next year", 1), ("the previous year", -1), ("the same year", 0)]
+    {
+        if let Some(end) = phrase_at(list, k + of, phrase) {
+            return Some((i, end, DateExpr::MonthOfYear { month, years }, "date::month_relative_year"));
+        }
+    }
+    // A bare month: "May" only after a preposition, since it is also a verb.
+    let prev = i.checked_sub(1).and_then(|p| list.get(p));
+    let after_preposition = prev.is_some_and(|p| p.is_any(&["in", "since", "by", "until", "till", "from", "early", "late", "mid", "last", "next", "this", "of", "through", "before", "after", "between", "and"]));
+    if (t.is("may") || t.is("march")) && !after_preposition {
+        return None;
+    }
+    if t.is("may") && prev.is_some_and(|p| p.is("and")) {
+        return None;
+    }
+    Some((i, k, DateExpr::Month(month), "date::month"))
+}
+
+/// Years, decades, year ranges, "mid-2025".
+fn year_forms(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = list.get(i)?;
+    let mut first = i;
+    let mut k = i;
+    // "mid-2025", "early 2025", "late 2024"
+    if t.is_any(&["mid", "early", "late"]) {
+        let hyphen = list.get(i + 1).is_some_and(|h| h.punct('-') && !h.space_before);
+        k = if hyphen { i + 2 } else { i + 1 };
+        numeral(list.get(k)).filter(|y| is_year(*y) && list[k].text.len() == 4)?;
+        first = i;
+    }
+    let y = numeral(list.get(k)).filter(|y| is_year(*y) && list[k].text.len() == 4)?;
+    // "the 1990s"
+    if list.get(k + 1).is_some_and(|s| s.is("s") && !s.space_before) && y % 10 == 0 {
+        return Some((first, k + 2, DateExpr::Absolute(format!("{}", y / 10)), "date::decade"));
+    }
+    // "1915-1934", "1915–34"
+    if list.get(k + 1).is_some_and(|d| (d.punct('-') || d.punct('–')) && !d.space_before) && glued(list, k + 2) {
+        if let Some(y2) = numeral(list.get(k + 2)).filter(|y2| is_year(*y2) && *y2 > y) {
+            return Some((first, k + 3, DateExpr::Absolute(format!("{y}/{y2}")), "date::year_range"));
+        }
+    }
+    // "from 1915 to 1934", "between 1915 and 1934"
+    if let Some(p) = i.checked_sub(1).and_then(|p| list.get(p)) {
+        let joiner = if p.is("from") { "to" } else if p.is("between") { "and" } else { "" };
+        if !joiner.is_empty() && list.get(k + 1).is_some_and(|j| j.is(joiner)) {
+            if let Some(y2) = numeral(list.get(k + 2)).filter(|y2| is_year(*y2) && *y2 > y) {
+                return Some((first, k + 3, DateExpr::Absolute(format!("{y}/{y2}")), "date::year_range"));
+            }
+        }
+    }
+    // A four-digit number is a count, not a year, when a plural noun follows
+    // ("1900 troops") or it has thousands separators (never for years).
+    let next = list.get(k + 1);
+    let counted = next.is_some_and(|n| {
+        n.is_word() && !n.is_capitalized() && n.text.ends_with('s') && !lexicon::PHRASE_STOPS.iter().any(|s| n.is(s))
+    });
+    let prev = i.checked_sub(1).and_then(|p| list.get(p));
+    let currency = prev.is_some_and(|p| lexicon::currency_prefix(p.text).is_some());
+    if counted || currency || list.get(k + 1).is_some_and(|n| n.punct('%')) {
+        return None;
+    }
+    Some((first, k + 1, DateExpr::Absolute(format!("{y:04}")), "date::year"))
+}
+
+/// "today", "last week", "next year", "two years ago", "earlier this month",
+/// "the end of the month", "the coming weeks", "a few weeks", "recent months".
+fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = list.get(i)?;
+    let single = |offset, source| Some((i, i + 1, DateExpr::Relative { unit: Unit::Day, offset }, source));
+    if t.is("today") || t.is("tonight") {
+        return single(0, "date::today");
+    }
+    if t.is("yesterday") {
+        return single(-1, "date::today");
+    }
+    if t.is("tomorrow") {
+        return single(1, "date::today");
+    }
+    // "the end of the month", "end of the year"
+    let the = usize::from(t.is("the"));
+    if let Some(k) = phrase_at(list, i + the, "end of the").or_else(|| phrase_at(list, i + the, "end of this")) {
+        let unit = list.get(k).and_then(|u| Unit::parse(u.text)).filter(|_| !list[k].text.ends_with('s'))?;
+        return Some((i, k + 1, DateExpr::EndOf(unit), "date::end_of"));
+    }
+    // "earlier this month", "later this year"
+    if t.is_any(&["earlier", "later"]) {
+        if let Some(k) = phrase_at(list, i + 1, "this") {
+            let unit = list.get(k).and_then(|u| Unit::parse(u.text)).filter(|_| !list[k].text.ends_with('s'))?;
+            return Some((i, k + 1, DateExpr::Relative { unit, offset: 0 }, "date::this_unit"));
+        }
+    }
+    // "last week", "next year", "this month", "the following year", "the previous week"
+    for (phrase, offset) in [("last", -1), ("past", -1), ("next", 1), ("this", 0), ("coming", 1), ("the following", 1),
+        ("the next", 1), ("the previous", -1), ("the past", -1), ("the coming", 1)]
+    {
+        if let Some(k) = phrase_at(list, i, phrase) {
+            let Some(u) = list.get(k) else { continue };
+            if let Some(unit) = Unit::parse(u.text) {
+                if u.text.ends_with('s') {
+                    // "the coming weeks", "the past months": a stretch, no single value
+                    if phrase != "last" && phrase != "next" && phrase != "this" {
+                        return Some((i, k + 1, DateExpr::Vague, "date::vague"));
+                    }
+                    continue;
+                }
+                if phrase.starts_with("the") && !["the following", "the next", "the previous"].contains(&phrase) {
+                    continue;
+                }
+                return Some((i, k + 1, DateExpr::Relative { unit, offset }, "date::relative_unit"));
+            }
+            if let Some(wd) = lexicon::weekday(u.text).filter(|_| u.is_capitalized() && offset != 0 && !phrase.starts_with("the")) {
+                let _ = wd;
+                return Some((i, k + 1, DateExpr::Vague, "date::relative_weekday"));
+            }
+        }
+    }
+    // "a few weeks", "several months", "recent months", "recent weeks"
+    let vague_lead: &[&str] = &["recent", "several", "few"];
+    let (lead_end, has_lead) = if let Some(k) = phrase_at(list, i, "a few") {
+        (k, true)
+    } else if t.is_any(vague_lead) {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    if has_lead {
+        if let Some(u) = list.get(lead_end).filter(|u| u.text.ends_with('s')).and_then(|u| Unit::parse(u.text)) {
+            let _ = u;
+            let mut end = lead_end + 1;
+            if list.get(end).is_some_and(|a| a.is("ago")) {
+                end += 1;
+            }
+            return Some((i, end, DateExpr::Vague, "date::vague"));
+        }
+    }
+    // "two years ago", "3 days ago"
+    let (amount, k) = amount_at(list, i)?;
+    let unit = list.get(k).and_then(|u| Unit::parse(u.text))?;
+    if list.get(k + 1).is_some_and(|a| a.is("ago")) {
+        let offset = -(amount as i32);
+        return Some((i, k + 2, DateExpr::Relative { unit, offset }, "date::ago"));
+    }
+    None
+}
+
+/// A small count at token `i` in digits or words: `(amount, index after)`.
+fn amount_at(list: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
+    let t = list.get(i)?;
+    if let Some(n) = numeral(Some(t)).filter(|n| *n > 0 && *n < 1000) {
+        return Some((n, i + 1));
+    }
+    if t.is("a") || t.is("an") {
+        return Some((1, i + 1));
+    }
+    lexicon::number_word(t.text).filter(|n| *n > 0.0).map(|n| (n as u32, i + 1))
+}
+
+/// "another 12 months", "three weeks", "for two years"
+fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = list.get(i)?;
+    let (first, k) = if t.is_any(&["another", "additional"]) { (i, i + 1) } else { (i, i) };
+    let (amount, k) = amount_at(list, k)?;
+    if list.get(k - 1).is_some_and(|a| a.is("a") || a.is("an")) && first == k - 1 {
+        return None; // "a year" alone is too common to mean a stated duration
+    }
+    let u = list.get(k)?;
+    let unit = Unit::parse(u.text)?;
+    if amount > 1 && !u.text.ends_with('s') {
+        // "12-month", "two year" are adjectives
+        return None;
+    }
+    if list.get(k.wrapping_sub(2)).is_some_and(|p| p.punct('-')) {
+        return None;
+    }
+    Some((first, k + 1, DateExpr::Duration { amount, unit }, "date::duration"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, span: &str, value: Option<&str>) {
+        let tokens = Tokens::new(text);
+        let found = dates(&tokens);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let m = &found[0];
+        assert_eq!(m.span.slice(text), Some(span), "{text}");
+        let reference = Day::new(2024, 9, 25);
+        assert_eq!(m.date.as_ref().unwrap().resolve(reference).as_deref(), value, "{text}");
+    }
+
+    #[test]
+    fn absolute_dates() {
+        check("date 2024-09-25 (MENAFN)", "2024-09-25", Some("2024-09-25"));
+        check("the remaining personnel by January 2024.", "January 2024", Some("2024-01"));
+        check("since the assassination in July 2021.", "July 2021", Some("2021-07"));
+        check("independence in 1804, was", "1804", Some("1804"));
+        check("occupied by the US from 1915-1934, leading", "1915-1934", Some("1915/1934"));
+        check("on 25 June 2024 they left", "25 June 2024", Some("2024-06-25"));
+        check("in the 1990s the", "1990s", Some("199"));
+        check("by mid-2025 it will", "mid-2025", Some("2025"));
+        check("on June 25, 2024, they", "June 25, 2024", Some("2024-06-25"));
+    }
+
+    #[test]
+    fn relative_dates() {
+        check("began their deployment on June 25 as part", "June 25", Some("2024-06-25"));
+        check("sent gradually since June to", "June", Some("2024-06"));
+        check("by January of the following year.", "January of the following year", Some("2025-01"));
+        check("completed by January next year.", "January next year", Some("2025-01"));
+        check("a visit he undertook last week to", "last week", Some("2024-W38"));
+        check("Ruto announced on Thursday during", "Thursday", Some("2024-09-19"));
+        check("set to meet by the end of the month.", "the end of the month", Some("2024-09-30"));
+        check("ready to deploy in a few weeks and", "a few weeks", None);
+        check("to Haiti in the coming weeks.", "the coming weeks", None);
+        check("renew the mandate for another 12 months, allowing", "another 12 months", Some("P12M"));
+        check("It happened two years ago.", "two years ago", Some("2022"));
+        check("But today, thoughts", "today", Some("2024-09-25"));
+        check("at 7:37 a.m. local time on", "7:37 a.m. local time", Some("2024-09-25T07:37"));
+        check("struck at 0737 GMT on", "0737 GMT", Some("2024-09-25T07:37Z"));
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in ["at least 1,900 additional troops", "It may rain", "We march on", "1900 troops arrived"] {
+            assert!(dates(&Tokens::new(text)).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Word lists shared by the extractors. Plain English lexicon, written for
+//! this project; the reporting verbs follow the usual news-attribution lists
+//! (said, told, added, stated, ...).
+
+pub const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+const MONTH_ABBREVIATIONS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// 1-based month of a month name or its usual abbreviation ("Sept" too).
+pub fn month(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTH_ABBREVIATIONS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
+pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// 0 = Monday.
+pub fn weekday(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
+}
+
+/// Value of a cardinal number word ("seven", "forty").
+pub fn number_word(word: &str) -> Option<f64> {
+    const SMALL: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let w = word.to_ascii_lowercase();
+    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+        return Some(i as f64);
+    }
+    TENS.iter().position(|s| *s == w).map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+/// Multiplier of a scale word ("million", "bn").
+pub fn scale(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "hundred" => 1e2,
+        "thousand" | "k" => 1e3,
+        "million" | "mn" | "m" => 1e6,
+        "billion" | "bn" | "b" => 1e9,
+        "trillion" | "tn" => 1e12,
+        "dozen" => 12.0,
+        _ => return None,
+    })
+}
+
+/// Vague plural quantities, with the interval a reader would not contest.
+pub fn vague_quantity(word: &str) -> Option<(f64, f64)> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "dozens" => (24.0, 99.0),
+        "scores" => (40.0, 199.0),
+        "hundreds" => (200.0, 999.0),
+        "thousands" => (2_000.0, 9_999.0),
+        "millions" => (2e6, 999e6),
+        "billions" => (2e9, 999e9),
+        _ => return None,
+    })
+}
+
+/// Fractions written in words ("a quarter", "two-thirds" is handled by the
+/// extractor from its parts).
+pub fn fraction_word(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "half" => 0.5,
+        "third" | "thirds" => 1.0 / 3.0,
+        "quarter" | "quarters" => 0.25,
+        "fifth" | "fifths" => 0.2,
+        "tenth" | "tenths" => 0.1,
+        _ => return None,
+    })
+}
+
+/// Currency signs and codes written before an amount → ISO-like unit.
+pub fn currency_prefix(token: &str) -> Option<&'static str> {
+    Some(match token {
+        "$" | "US$" | "USD" => "usd",
+        "€" | "EUR" => "eur",
+        "£" | "GBP" => "gbp",
+        "¥" => "jpy",
+        "₹" => "inr",
+        "KSh" | "Ksh" | "KES" | "Kshs" => "kes",
+        _ => return None,
+    })
+}
+
+/// Currency words written after an amount.
+pub fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "dollars" | "dollar" => "usd",
+        "euros" | "euro" => "eur",
+        "pounds" => "gbp",
+        "shillings" => "kes",
+        "yen" => "jpy",
+        "rupees" => "inr",
+        _ => return None,
+    })
+}
+
+/// Words that end a noun phrase after a number: function words, auxiliaries
+/// and common verbs.
+pub const PHRASE_STOPS: [&str; 58] = [
+    "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "and", "or", "but", "who", "that", "which",
+    "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "should", "can", "may", "might", "must", "do", "does", "did", "the", "a", "an", "this", "these", "those",
+    "as", "than", "so", "if", "when", "while", "since", "per", "each", "it", "they", "he", "she",
+];
+
+/// Plurals that do not end in "s", and their singular.
+pub fn irregular_singular(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "people" => "person",
+        "police" => "police",
+        "personnel" => "personnel",
+        "staff" => "staff",
+        "children" => "child",
+        "men" => "man",
+        "women" => "woman",
+        "troops" => "troop",
+        "casualties" => "casualty",
+        "lives" => "life",
+        _ => return None,
+    })
+}
+
+/// Lower-case singular of an English plural noun ("officers" → "officer").
+pub fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    if let Some(s) = irregular_singular(&w) {
+        return s.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() > 1 {
+            return format!("{stem}y");
+        }
+    }
+    for suffix in ["sses", "ches", "shes", "xes"] {
+        if w.ends_with(suffix) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3 {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+/// Verbs that introduce reported speech, in the forms news text uses.
+pub const REPORTING_VERBS: [&str; 52] = [
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained", "explains",
+    "remarked", "remarks", "declared", "declares", "noted", "notes", "announced", "announces", "asked", "asks",
+    "wrote", "writes", "insisted", "insists", "argued", "argues", "warned", "warns", "claimed", "claims",
+    "urged", "urges", "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "continued", "continues",
+    "replied", "replies", "recalled", "recalls", "acknowledged", "acknowledges", "admitted", "admits", "tweeted",
+    "posted", "shared", "according",
+];
+
+pub fn is_reporting_verb(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    REPORTING_VERBS.contains(&w.as_str())
+}
+
+/// Titles that precede a person's name.
+pub const TITLES: [&str; 22] = [
+    "president", "mr", "mrs", "ms", "dr", "prof", "professor", "minister", "secretary", "senator", "governor",
+    "general", "gen", "judge", "justice", "ambassador", "chancellor", "king", "queen", "pope", "sir", "mayor",
+];
+
+pub fn is_title(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    TITLES.contains(&w.trim_end_matches('.'))
+}

@@ -1,0 +1,67 @@
+//! Stage 1, per article: find every number, date and quote in a text.
+//!
+//! A pipeline of small extractors (numbers, dates, quotes) followed by one
+//! refiner that settles overlaps: a date beats a number inside it ("June 25,
+//! 2024"), otherwise the longer mention wins; numbers and dates may sit inside
+//! quotes. Dates come out unresolved; the caller resolves them once the
+//! article's reference date is known.
+
+mod date;
+pub mod lexicon;
+mod number;
+mod quote;
+
+pub use date::{DateExpr, Unit};
+pub use quote::Name;
+
+use crate::mention::{Kind, Mention};
+use crate::text::Tokens;
+
+/// Mentions of one (already masked) text, sorted by start, and the person
+/// names it introduces.
+pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
+    let names = quote::names(tokens);
+    let mut dates = date::dates(tokens);
+    let mut numbers = number::numbers(tokens);
+    // A date claims the digits inside it.
+    numbers.retain(|n| !dates.iter().any(|d| d.span.overlaps(n.span)));
+    // A number with a counted unit is not a year ("1,900 troops").
+    dates.retain(|d| !numbers.iter().any(|n| n.span.overlaps(d.span)));
+    let quotes = quote::quotes(tokens, &names);
+    let mut all: Vec<Mention> = dates.into_iter().chain(numbers).chain(quotes).collect();
+    all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    (remove_overlaps(all), names)
+}
+
+/// Keeps mentions that do not overlap an earlier kept one of the same
+/// family (numbers and dates together; quotes apart, since a quote may hold
+/// numbers and dates).
+fn remove_overlaps(sorted: Vec<Mention>) -> Vec<Mention> {
+    let mut kept: Vec<Mention> = Vec::with_capacity(sorted.len());
+    for m in sorted {
+        let clash = kept.iter().rev().take(8).any(|k| {
+            (k.kind == Kind::Quote) == (m.kind == Kind::Quote) && k.span.overlaps(m.span)
+        });
+        if !clash {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_beat_numbers_and_quotes_hold_both() {
+        let text = "“Our next group of 600 will deploy by June 25, 2024,” he said.";
+        let tokens = Tokens::new(text);
+        let (found, _) = extract(&tokens);
+        let kinds: Vec<_> = found.iter().map(|m| (m.kind, m.span.slice(text).unwrap())).collect();
+        assert_eq!(kinds[0].0, Kind::Quote);
+        assert!(kinds.contains(&(Kind::Number, "600")));
+        assert!(kinds.contains(&(Kind::Date, "June 25, 2024")));
+        assert_eq!(kinds.len(), 3);
+    }
+}

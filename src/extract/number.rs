@@ -1,0 +1,385 @@
+//! Number mentions: numerals, number words, money, percentages, fractions,
+//! vague quantities, each with its hedge turned into an interval.
+
+use super::lexicon;
+use crate::mention::{Interval, Kind, Mention, Value};
+use crate::text::{Span, Token, TokenKind, Tokens};
+
+/// Hedges, longest first so "no more than" wins over "more than".
+const HEDGES: [(&str, Hedge); 27] = [
+    ("no fewer than", Hedge::AtLeast),
+    ("no less than", Hedge::AtLeast),
+    ("no more than", Hedge::AtMost),
+    ("more than", Hedge::MoreThan),
+    ("fewer than", Hedge::LessThan),
+    ("less than", Hedge::LessThan),
+    ("at least", Hedge::AtLeast),
+    ("at most", Hedge::AtMost),
+    ("up to", Hedge::AtMost),
+    ("as many as", Hedge::AtMost),
+    ("as much as", Hedge::AtMost),
+    ("an estimated", Hedge::About),
+    ("close to", Hedge::Nearly),
+    ("just under", Hedge::Nearly),
+    ("just over", Hedge::MoreThan),
+    ("upwards of", Hedge::AtLeast),
+    ("in excess of", Hedge::MoreThan),
+    ("nearly", Hedge::Nearly),
+    ("almost", Hedge::Nearly),
+    ("about", Hedge::About),
+    ("around", Hedge::About),
+    ("roughly", Hedge::About),
+    ("approximately", Hedge::About),
+    ("some", Hedge::About),
+    ("over", Hedge::MoreThan),
+    ("under", Hedge::LessThan),
+    ("below", Hedge::LessThan),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Hedge {
+    Nearly,
+    About,
+    AtLeast,
+    MoreThan,
+    LessThan,
+    AtMost,
+}
+
+/// Words before a numeral that make it a name or identifier, not a quantity.
+const IDENTIFIER_WORDS: [&str; 18] = [
+    "resolution", "article", "section", "chapter", "no", "number", "flight", "route", "boeing", "airbus", "model",
+    "room", "act", "page", "covid", "windows", "iphone", "version",
+];
+
+/// All number mentions of one text.
+pub fn numbers(tokens: &Tokens<'_>) -> Vec<Mention> {
+    let list = &tokens.list;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < list.len() {
+        match number_at(list, i) {
+            Some((mention, next)) => {
+                out.push(mention);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Matches the words of `phrase` at token `i`; returns the index after them.
+pub(crate) fn phrase_at(list: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
+    let mut k = i;
+    for word in phrase.split(' ') {
+        if !list.get(k)?.is(word) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+fn glued(list: &[Token<'_>], i: usize) -> bool {
+    list.get(i).is_some_and(|t| !t.space_before)
+}
+
+fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
+    let start = list.get(i)?.span.start;
+    let (hedge, hedge_name, mut j) = HEDGES
+        .iter()
+        .find_map(|(phrase, h)| phrase_at(list, i, phrase).map(|k| (Some(*h), Some(*phrase), k)))
+        .unwrap_or((None, None, i));
+    let mut unit: Option<String> = None;
+    // Currency sign or code before the amount ("$300", "KSh 2 billion").
+    if let Some(c) = list.get(j).and_then(|t| lexicon::currency_prefix(t.text)) {
+        if list.get(j + 1).is_some_and(|t| t.kind == TokenKind::Numeral) {
+            unit = Some(c.to_string());
+            j += 1;
+        }
+    }
+    let (core, mut end) = core_at(list, j)?;
+    let mut value = core.value;
+    let mut last = end - 1;
+    // Suffixes: percent, "-strong", currency words.
+    if list.get(end).is_some_and(|t| t.punct('%')) {
+        unit = Some("percent".into());
+        last = end;
+        end += 1;
+    } else if let Some(k) = phrase_at(list, end, "percentage points") {
+        unit = Some("percentage point".into());
+        last = k - 1;
+        end = k;
+    } else if let Some(k) = phrase_at(list, end, "percent").or_else(|| phrase_at(list, end, "per cent")) {
+        unit = Some("percent".into());
+        last = k - 1;
+        end = k;
+    } else if list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1)
+        && list.get(end + 1).is_some_and(|t| t.is("strong"))
+    {
+        last = end + 1;
+        end += 2;
+        unit = noun_phrase_head(list, end, true);
+    } else if unit.is_none() {
+        if let Some(c) = list.get(end).and_then(|t| lexicon::currency_word(t.text)) {
+            unit = Some(c.to_string());
+        }
+    }
+    if unit.is_none() && core.source == "number::fraction" {
+        unit = Some("fraction".into());
+    }
+    if unit.is_none() && core.counts {
+        let mut k = end;
+        if list.get(k).is_some_and(|t| t.is("of")) && core.takes_of {
+            k += 1;
+        }
+        unit = noun_phrase_head(list, k, false);
+    }
+    if let Some(h) = hedge {
+        value = apply_hedge(h, value);
+    }
+    let span = Span::new(start, list[last].span.end);
+    let mut m = Mention::new(Kind::Number, span, Value::Number(value), core.source);
+    m.unit = unit;
+    m.hedge = hedge_name.map(str::to_string);
+    Some((m, end))
+}
+
+struct Core {
+    value: Interval,
+    /// Followed by a counted noun ("382 officers"); fractions of a whole are not.
+    counts: bool,
+    /// "hundreds of officers": the noun comes after "of".
+    takes_of: bool,
+    source: &'static str,
+}
+
+/// The quantity at token `j` without hedge or suffix; returns it and the
+/// index after it.
+fn core_at(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
+    let t = list.get(j)?;
+    let exact = |x: f64, source| Core { value: Interval::exact(x), counts: true, takes_of: false, source };
+    match t.kind {
+        TokenKind::Numeral => {
+            if is_not_a_quantity(list, j) {
+                return None;
+            }
+            let digits: String = t.text.chars().filter(|c| *c != ',').collect();
+            let mut x: f64 = digits.parse().ok()?;
+            let mut end = j + 1;
+            if let Some(s) = list.get(end).and_then(|n| lexicon::scale(n.text)) {
+                // "5bn" glued, or "1.2 million" spaced; single letters only when glued.
+                let n = &list[end];
+                if n.text.len() > 1 || !n.space_before {
+                    x *= s;
+                    end += 1;
+                }
+            }
+            Some((exact(x, "number::numeral"), end))
+        }
+        TokenKind::Word => {
+            let w = t.lower();
+            // "a dozen", "a hundred", "a quarter", "half"
+            if w == "a" || w == "an" {
+                let n = list.get(j + 1)?;
+                if let Some(s) = lexicon::scale(n.text) {
+                    let mut x = s;
+                    let mut end = j + 2;
+                    if let Some(s2) = list.get(end).and_then(|m| lexicon::scale(m.text)).filter(|s2| *s2 > s) {
+                        x *= s2;
+                        end += 1;
+                    }
+                    return Some((exact(x, "number::words"), end));
+                }
+                if let Some(f) = lexicon::fraction_word(n.text).filter(|_| !n.text.ends_with('s')) {
+                    let core = Core { value: Interval::exact(f), counts: false, takes_of: true, source: "number::fraction" };
+                    return Some((core, j + 2));
+                }
+                return None;
+            }
+            if w == "half" && list.get(j + 1).is_some_and(|n| n.is("of") || n.is("a") || n.is("the")) {
+                let core = Core { value: Interval::exact(0.5), counts: false, takes_of: true, source: "number::fraction" };
+                return Some((core, j + 1));
+            }
+            if let Some((low, high)) = lexicon::vague_quantity(&w) {
+                // "tens of thousands", "hundreds of thousands"
+                let mut value = Interval { low: Some(low), high: Some(high) };
+                let mut end = j + 1;
+                if list.get(end).is_some_and(|n| n.is("of")) {
+                    if let Some((l2, h2)) = list.get(end + 1).and_then(|n| lexicon::vague_quantity(n.text)) {
+                        value = Interval { low: Some(low * l2 / 2.0), high: Some(high * h2) };
+                        end += 2;
+                    }
+                }
+                return Some((Core { value, counts: true, takes_of: true, source: "number::vague" }, end));
+            }
+            if w == "tens" && phrase_at(list, j + 1, "of thousands").is_some() {
+                let value = Interval { low: Some(20_000.0), high: Some(99_999.0) };
+                return Some((Core { value, counts: true, takes_of: true, source: "number::vague" }, j + 3));
+            }
+            number_words(list, j)
+        }
+        TokenKind::Punct => None,
+    }
+}
+
+/// "six hundred", "twenty-five", "two million", "two-thirds". A lone "one"
+/// is a pronoun far more often than a count, so it needs a scale word.
+fn number_words(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
+    let first = lexicon::number_word(list.get(j)?.text)?;
+    let mut total = 0.0;
+    let mut current = first;
+    let mut end = j + 1;
+    let mut scaled = false;
+    // "twenty-five", "two-thirds"
+    if list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1) {
+        if let Some(n) = list.get(end + 1) {
+            if let Some(unit) = lexicon::number_word(n.text).filter(|u| *u < 10.0 && current >= 20.0) {
+                current += unit;
+                end += 2;
+            } else if let Some(f) = lexicon::fraction_word(n.text).filter(|_| first < 10.0) {
+                let core = Core { value: Interval::exact(first * f), counts: false, takes_of: true, source: "number::fraction" };
+                return Some((core, end + 2));
+            }
+        }
+    }
+    // "three quarters"
+    if let Some(f) = list.get(end).and_then(|n| lexicon::fraction_word(n.text)).filter(|_| first < 10.0 && first > 1.0) {
+        let core = Core { value: Interval::exact(first * f), counts: false, takes_of: true, source: "number::fraction" };
+        return Some((core, end + 1));
+    }
+    while let Some(s) = list.get(end).and_then(|n| lexicon::scale(n.text)).filter(|_| list[end].text.len() > 1) {
+        if s == 100.0 {
+            current *= s;
+        } else {
+            total += current * s;
+            current = 0.0;
+        }
+        scaled = true;
+        end += 1;
+        if let Some(more) = list.get(end).and_then(|n| lexicon::number_word(n.text)) {
+            current += more;
+            end += 1;
+        }
+    }
+    if first == 1.0 && !scaled {
+        return None;
+    }
+    if first == 0.0 {
+        return None;
+    }
+    let core = Core { value: Interval::exact(total + current), counts: true, takes_of: false, source: "number::words" };
+    Some((core, end))
+}
+
+/// Numerals that are ordinals, identifiers, times or parts of codes.
+fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
+    let next = list.get(j + 1);
+    // "1st", "7th", "19A"
+    if next.is_some_and(|n| n.is_word() && !n.space_before && !lexicon::scale(n.text).is_some()) {
+        return true;
+    }
+    // "7:37"
+    if next.is_some_and(|n| n.punct(':') && !n.space_before) && list.get(j + 2).is_some_and(|n| n.kind == TokenKind::Numeral && !n.space_before) {
+        return true;
+    }
+    if let Some(p) = j.checked_sub(1).and_then(|p| list.get(p)) {
+        // "COVID-19", "F-16"
+        if p.punct('-') && !list[j].space_before && j >= 2 && list[j - 2].is_word() && !p.space_before {
+            return true;
+        }
+        if p.is_word() && IDENTIFIER_WORDS.iter().any(|w| p.is(w)) && p.is_capitalized() {
+            return true;
+        }
+        if p.punct('#') {
+            return true;
+        }
+        // the "37" of "7:37"
+        if p.punct(':') && !p.space_before && !list[j].space_before {
+            return true;
+        }
+    }
+    false
+}
+
+fn apply_hedge(h: Hedge, v: Interval) -> Interval {
+    let (Some(x), Some(y)) = (v.low, v.high) else { return v };
+    let integral = x.fract() == 0.0 && x >= 10.0;
+    match h {
+        Hedge::Nearly => Interval { low: Some(x * 0.9), high: Some(if integral { x - 1.0 } else { x }) },
+        Hedge::About => Interval { low: Some(x * 0.9), high: Some(y * 1.1) },
+        Hedge::AtLeast => Interval { low: Some(x), high: None },
+        Hedge::MoreThan => Interval { low: Some(if integral { x + 1.0 } else { x }), high: None },
+        Hedge::LessThan => Interval { low: Some(0.0), high: Some(if integral { y - 1.0 } else { y }) },
+        Hedge::AtMost => Interval { low: Some(0.0), high: Some(y) },
+    }
+}
+
+/// The counted noun after a quantity ("382 trained officers" → "officer"):
+/// the first plural noun before a function word; for "-strong" compounds
+/// ("2,500-strong multinational force") the last word of the phrase.
+fn noun_phrase_head(list: &[Token<'_>], from: usize, compound: bool) -> Option<String> {
+    let mut words = Vec::new();
+    for t in list.iter().skip(from).take(4) {
+        if !t.is_word() || t.line_before || lexicon::PHRASE_STOPS.iter().any(|s| t.is(s)) {
+            break;
+        }
+        words.push(t);
+    }
+    if compound {
+        return words.last().map(|t| lexicon::singular(t.text));
+    }
+    let plural = |t: &Token<'_>| {
+        let w = t.lower();
+        lexicon::irregular_singular(&w).is_some() || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 && !t.is_capitalized())
+    };
+    // The first plural, or the last of a run of them ("police officers").
+    let first = words.iter().position(|t| plural(t))?;
+    let run = words[first..].iter().take_while(|t| plural(t)).count();
+    words.get(first + run - 1).map(|t| lexicon::singular(t.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Mention {
+        let tokens = Tokens::new(text);
+        let found = numbers(&tokens);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn check(text: &str, span: &str, low: Option<f64>, high: Option<f64>, unit: Option<&str>) {
+        let m = one(text);
+        assert_eq!(m.span.slice(text), Some(span), "{text}");
+        assert_eq!(m.interval(), Some(Interval { low, high }), "{text}");
+        assert_eq!(m.unit.as_deref(), unit, "{text}");
+    }
+
+    #[test]
+    fn numerals_hedges_units() {
+        check("Kenya has deployed 382 trained officers.", "382", Some(382.0), Some(382.0), Some("officer"));
+        check("Nearly 400 Kenyan officers patrol.", "Nearly 400", Some(360.0), Some(399.0), Some("officer"));
+        check("with at least 5,000 officers deemed necessary", "at least 5,000", Some(5000.0), None, Some("officer"));
+        check("More than 700,000 people are displaced", "More than 700,000", Some(700_001.0), None, Some("person"));
+        check("the US has pledged $300 million in support", "$300 million", Some(3e8), Some(3e8), Some("usd"));
+        check("a 2,500-strong multinational force", "2,500-strong", Some(2500.0), Some(2500.0), Some("force"));
+        check("the arrival of hundreds of Kenyan police officers", "hundreds", Some(200.0), Some(999.0), Some("officer"));
+        check("has deployed less than a quarter of its forces", "less than a quarter", Some(0.0), Some(0.25), Some("fraction"));
+        check("a rise of 4.5% in a year", "4.5%", Some(4.5), Some(4.5), Some("percent"));
+        check("six hundred soldiers", "six hundred", Some(600.0), Some(600.0), Some("soldier"));
+        check("It cost €5bn overall", "€5bn", Some(5e9), Some(5e9), Some("eur"));
+        check("tens of thousands of people", "tens of thousands", Some(20_000.0), Some(99_999.0), Some("person"));
+        check("two-thirds of voters", "two-thirds", Some(2.0 / 3.0), Some(2.0 / 3.0), Some("fraction"));
+    }
+
+    #[test]
+    fn not_numbers() {
+        for text in ["the first contingent", "Resolution 2699 passed", "COVID-19 spread", "one of the officers",
+            "no one came", "the 3rd time", "at 7:37 local time"] {
+            assert!(numbers(&Tokens::new(text)).is_empty(), "{text}");
+        }
+    }
+}

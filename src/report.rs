@@ -1,0 +1,151 @@
+//! Stage 3: the report, the one output format of the CLI and the JS API.
+//!
+//! Offsets are given twice: `start`/`end` in UTF-8 bytes (Rust, the CLI) and
+//! `start16`/`end16` in UTF-16 code units (JavaScript strings), both into
+//! the article text exactly as given.
+
+use crate::align::Verdict;
+use crate::mention::Kind;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub articles: Vec<ArticleReport>,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleReport {
+    pub id: String,
+    /// The outlet's name when given.
+    pub source: Option<String>,
+    pub title: Option<String>,
+    /// `YYYY-MM-DD` against which relative dates were resolved.
+    pub reference_date: Option<String>,
+    /// `published`, `dateline`, `inferred` (from the rest of the cluster) or `unknown`.
+    pub reference_date_source: String,
+    pub mentions: Vec<MentionReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionReport {
+    /// Unique across the report.
+    pub id: String,
+    pub kind: Kind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub start16: usize,
+    pub end16: usize,
+    /// `{"low","high"}` for numbers, an ISO string or null for dates, null for quotes.
+    pub value: serde_json::Value,
+    pub unit: Option<String>,
+    pub hedge: Option<String>,
+    pub relative: bool,
+    pub speaker: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: String,
+    pub kind: Kind,
+    /// What the members state, in a few words.
+    pub about: String,
+    /// Mention ids, in article order.
+    pub members: Vec<String>,
+    pub verdict: Verdict,
+    /// One line for a reader: "382 in 000, 001 · 400 in 002".
+    pub explanation: String,
+    /// Why the members were put together (the words that tied them).
+    pub why: String,
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        match String::deserialize(d)?.as_str() {
+            "number" => Ok(Kind::Number),
+            "date" => Ok(Kind::Date),
+            "quote" => Ok(Kind::Quote),
+            other => Err(serde::de::Error::custom(format!("unknown kind {other}"))),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Verdict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Verdict, D::Error> {
+        match String::deserialize(d)?.as_str() {
+            "agree" => Ok(Verdict::Agree),
+            "conflict" => Ok(Verdict::Conflict),
+            "variant" => Ok(Verdict::Variant),
+            other => Err(serde::de::Error::custom(format!("unknown verdict {other}"))),
+        }
+    }
+}
+
+/// What a reader sees when opening a mark: plain-text lines, never markup.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tooltip {
+    /// "Number", "Date · resolved to 2025-01", "Quote · William Ruto".
+    pub heading: String,
+    /// The most severe verdict among the mention's groups, if any.
+    pub verdict: Option<Verdict>,
+    /// One line per group: the verdict, what it is about, and who says what.
+    pub lines: Vec<String>,
+}
+
+impl Report {
+    /// Finds a mention and its article by mention id.
+    pub fn mention(&self, id: &str) -> Option<(&ArticleReport, &MentionReport)> {
+        self.articles.iter().find_map(|a| a.mentions.iter().find(|m| m.id == id).map(|m| (a, m)))
+    }
+
+    /// The groups a mention belongs to.
+    pub fn groups_of<'r>(&'r self, id: &'r str) -> impl Iterator<Item = &'r Group> + 'r {
+        self.groups.iter().filter(move |g| g.members.iter().any(|m| m == id))
+    }
+
+    /// Tooltip text for one mention: what the other articles say.
+    pub fn tooltip(&self, id: &str) -> Option<Tooltip> {
+        let (_, m) = self.mention(id)?;
+        let mut heading = match m.kind {
+            Kind::Number => "Number".to_string(),
+            Kind::Date => "Date".to_string(),
+            Kind::Quote => "Quote".to_string(),
+        };
+        match (&m.kind, &m.value) {
+            (Kind::Number, serde_json::Value::Object(v)) => {
+                let low = v.get("low").and_then(serde_json::Value::as_f64);
+                let high = v.get("high").and_then(serde_json::Value::as_f64);
+                if low != high {
+                    heading.push_str(&format!(" · between {}", crate::mention::Interval { low, high }.describe()));
+                }
+            }
+            (Kind::Date, serde_json::Value::String(s)) if m.relative => heading.push_str(&format!(" · read as {s}")),
+            (Kind::Quote, _) => {
+                if let Some(s) = &m.speaker {
+                    heading.push_str(&format!(" · {s}"));
+                }
+            }
+            _ => {}
+        }
+        let mut verdict: Option<Verdict> = None;
+        let mut lines = Vec::new();
+        for g in self.groups_of(id) {
+            verdict = Some(match (verdict, g.verdict) {
+                (Some(Verdict::Conflict), _) | (_, Verdict::Conflict) => Verdict::Conflict,
+                (Some(Verdict::Variant), _) | (_, Verdict::Variant) => Verdict::Variant,
+                _ => Verdict::Agree,
+            });
+            let label = match g.verdict {
+                Verdict::Agree => "✓ Agree",
+                Verdict::Conflict => "⚠ Conflict",
+                Verdict::Variant => "≈ Worded differently",
+            };
+            lines.push(format!("{label} ({}): {}", g.about, g.explanation));
+        }
+        if lines.is_empty() {
+            lines.push("No other article states this.".to_string());
+        }
+        Some(Tooltip { heading, verdict, lines })
+    }
+}

@@ -1,0 +1,99 @@
+//! Text utilities only: no knowledge of numbers, dates or quotes.
+//!
+//! An article is analysed through a [`View`]: a copy of its text with exactly
+//! the same byte length in which HTML markup and boilerplate lines ("Share.",
+//! "READ MORE:") are blanked out. Every byte offset into the view is a byte
+//! offset into the article as given, so spans never need translating back.
+
+mod boilerplate;
+mod html;
+mod offsets;
+mod tokens;
+
+pub use boilerplate::is_boilerplate_line;
+pub use offsets::Utf16Index;
+pub use tokens::{Sentence, Token, TokenKind, Tokens};
+
+/// A half-open range of UTF-8 byte offsets `[start, end)` into an article's
+/// text. Both ends lie on `char` boundaries of that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end: end.max(start) }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// The text under the span, or `None` if the span does not fit `text`.
+    pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.get(self.start..self.end)
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// The analysable view of one article: same length as the input, with markup
+/// and boilerplate replaced by ASCII spaces (newlines where a block ends).
+#[derive(Debug, Clone)]
+pub struct View {
+    pub text: String,
+    pub is_html: bool,
+}
+
+impl View {
+    pub fn new(input: &str) -> View {
+        let is_html = html::looks_like_html(input);
+        let mut text = if is_html { html::mask_markup(input) } else { input.to_string() };
+        boilerplate::mask_boilerplate(&mut text);
+        View { text, is_html }
+    }
+}
+
+/// Replaces `text[start..end]` by spaces, keeping newlines so lines survive.
+/// `start..end` must lie on char boundaries.
+pub(crate) fn blank(text: &mut String, start: usize, end: usize) {
+    let Some(part) = text.get(start..end) else { return };
+    let blanked: String = part
+        .chars()
+        .flat_map(|c| {
+            let fill = if c == '\n' { '\n' } else { ' ' };
+            std::iter::repeat(fill).take(c.len_utf8())
+        })
+        .collect();
+    text.replace_range(start..end, &blanked);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_keeps_length_and_offsets() {
+        let input = "<p>Kenya sent <b>382</b> officers.</p>\nShare.\n";
+        let view = View::new(input);
+        assert_eq!(view.text.len(), input.len());
+        let at = input.find("382").unwrap();
+        assert_eq!(&view.text[at..at + 3], "382");
+        assert!(!view.text.contains('<'));
+        assert!(!view.text.contains("Share"));
+    }
+
+    #[test]
+    fn span_slices_only_on_boundaries() {
+        let t = "é1";
+        assert_eq!(Span::new(0, 2).slice(t), Some("é"));
+        assert_eq!(Span::new(1, 2).slice(t), None);
+    }
+}

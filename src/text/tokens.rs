@@ -1,0 +1,228 @@
+//! Words, numerals and punctuation with their byte spans, and the sentences
+//! and clauses they fall into.
+
+use super::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes ("O’Neil", "Kenya's").
+    Word,
+    /// ASCII digits with inner `,` or `.` groups ("2,500", "1.2", "09").
+    Numeral,
+    /// Any other single non-space char.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'t> {
+    pub span: Span,
+    pub text: &'t str,
+    pub kind: TokenKind,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// A line break separates this token from the previous one.
+    pub line_before: bool,
+}
+
+impl<'t> Token<'t> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+    /// Case-insensitive comparison with an ASCII or Unicode word.
+    pub fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word) || (!self.text.is_ascii() && self.text.to_lowercase() == word)
+    }
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(w))
+    }
+    pub fn is_capitalized(&self) -> bool {
+        self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.text.starts_with(c)
+    }
+}
+
+/// A sentence: a range of token indices, and its span.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    pub first: usize,
+    pub end: usize,
+    pub span: Span,
+}
+
+/// The tokens of one text, with sentence boundaries.
+#[derive(Debug)]
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub list: Vec<Token<'t>>,
+    pub sentences: Vec<Sentence>,
+    /// Sentence index of each token.
+    pub sentence_of: Vec<usize>,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Tokens<'t> {
+        let mut list = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        let mut space_before = true;
+        let mut line_before = true;
+        while let Some((start, c)) = chars.next() {
+            if c.is_whitespace() {
+                space_before = true;
+                if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    line_before = true;
+                }
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let kind = if c.is_ascii_digit() {
+                // digits, then ("," or ".") + digit repeatedly
+                loop {
+                    let rest = &text[end..];
+                    let mut it = rest.chars();
+                    match (it.next(), it.next()) {
+                        (Some(d), _) if d.is_ascii_digit() => end += 1,
+                        (Some(',' | '.'), Some(d)) if d.is_ascii_digit() => end += 2,
+                        _ => break,
+                    }
+                }
+                while chars.peek().is_some_and(|&(i, _)| i < end) {
+                    chars.next();
+                }
+                TokenKind::Numeral
+            } else if c.is_alphabetic() {
+                while let Some(&(i, d)) = chars.peek() {
+                    let inner_apostrophe = is_apostrophe(d)
+                        && text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                    if d.is_alphanumeric() || inner_apostrophe || is_mark(d) {
+                        end = i + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            list.push(Token { span: Span::new(start, end), text: &text[start..end], kind, space_before, line_before });
+            space_before = false;
+            line_before = false;
+        }
+        let sentences = split_sentences(&list);
+        let mut sentence_of = vec![0; list.len()];
+        for (k, s) in sentences.iter().enumerate() {
+            for slot in sentence_of.iter_mut().take(s.end).skip(s.first) {
+                *slot = k;
+            }
+        }
+        Tokens { text, list, sentences, sentence_of }
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Token<'t>> {
+        self.list.get(i)
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    pub fn index_at(&self, at: usize) -> usize {
+        self.list.partition_point(|t| t.span.start < at)
+    }
+
+    /// The sentence containing token `i`.
+    pub fn sentence(&self, i: usize) -> Option<Sentence> {
+        self.sentence_of.get(i).and_then(|&k| self.sentences.get(k)).copied()
+    }
+}
+
+/// Combining marks stay inside the word they decorate.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x200D | 0xFE0F | 0x64B..=0x65F)
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 22] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "jr", "sr", "no", "vs",
+    "inc", "corp", "co", "ltd", "jan",
+];
+
+fn split_sentences(tokens: &[Token<'_>]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let mut boundary_after = None;
+        if tokens.get(i + 1).is_some_and(|n| n.line_before) {
+            boundary_after = Some(i);
+        } else if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?") {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            let abbreviation = prev.is_some_and(|p| {
+                p.is_word()
+                    && !t.space_before
+                    && (ABBREVIATIONS.contains(&p.lower().as_str())
+                        || (p.text.chars().count() == 1 && p.text.chars().all(char::is_uppercase)))
+            });
+            // A closing quote right after the stop belongs to this sentence.
+            let mut last = i;
+            while tokens.get(last + 1).is_some_and(|n| !n.space_before && is_closing_mark(n.text)) {
+                last += 1;
+            }
+            let next = tokens.get(last + 1);
+            let starts_new = next.is_none_or(|n| {
+                n.line_before || n.is_capitalized() || n.kind == TokenKind::Numeral || is_opening_mark(n.text)
+            });
+            if !abbreviation && starts_new {
+                boundary_after = Some(last);
+            }
+        }
+        if let Some(last) = boundary_after {
+            push(&mut out, tokens, first, last + 1);
+            first = last + 1;
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    push(&mut out, tokens, first, tokens.len());
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, tokens: &[Token<'_>], first: usize, end: usize) {
+    if first < end {
+        let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+        out.push(Sentence { first, end, span });
+    }
+}
+
+fn is_closing_mark(s: &str) -> bool {
+    matches!(s, "\"" | "”" | "’" | "»" | "'" | ")")
+}
+fn is_opening_mark(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "‘" | "«" | "(")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals_and_words() {
+        let t = Tokens::new("Kenya’s 2,500-strong force; O’Neil said 1.2.");
+        let texts: Vec<_> = t.list.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["Kenya’s", "2,500", "-", "strong", "force", ";", "O’Neil", "said", "1.2", "."]);
+    }
+
+    #[test]
+    fn sentences_respect_titles_and_missing_spaces() {
+        let t = Tokens::new("Mr. O’Neil spoke. He left.The UN met.");
+        assert_eq!(t.sentences.len(), 3);
+    }
+}

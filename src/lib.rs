@@ -30,6 +30,7 @@ mod error;
 pub mod extract;
 pub mod mention;
 mod refdate;
+pub mod render;
 pub mod report;
 pub mod text;
 

@@ -1,0 +1,83 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * An analysed cluster that can render its articles with marks and tooltips.
+ */
+export class Analysis {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Analyses a cluster (an object or its JSON text). Throws an `Error`
+     * with a `code` on bad input.
+     */
+    constructor(input: any);
+    /**
+     * Replaces the children of `target` with the text of article
+     * `article_id`, each mention a focusable `<mark>` described by a tooltip
+     * element appended to `tips`. Ids are prefixed with `prefix` so several
+     * widgets can share a page. Returns the number of marks.
+     */
+    renderArticle(article_id: string, target: Element, tips: Element, prefix: string): number;
+    /**
+     * The report as JSON text, for export.
+     */
+    reportJson(): string;
+    /**
+     * The tooltip of one mention: `{heading, verdict, lines}`.
+     */
+    tooltip(mention_id: string): any;
+    /**
+     * The report as a plain object (the CLI's `--json` format).
+     */
+    readonly report: any;
+}
+
+/**
+ * Analyses a cluster (an object or its JSON text) and returns the report
+ * as a plain object. Throws an `Error` with a `code` on bad input.
+ */
+export function analyze(input: any): any;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_analysis_free: (a: number, b: number) => void;
+    readonly analysis_new: (a: any) => [number, number, number];
+    readonly analysis_renderArticle: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
+    readonly analysis_report: (a: number) => [number, number, number];
+    readonly analysis_reportJson: (a: number) => [number, number];
+    readonly analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
+    readonly analyze: (a: any) => [number, number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

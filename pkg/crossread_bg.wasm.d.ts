@@ -1,0 +1,18 @@
+/* tslint:disable */
+/* eslint-disable */
+export const memory: WebAssembly.Memory;
+export const __wbg_analysis_free: (a: number, b: number) => void;
+export const analysis_new: (a: any) => [number, number, number];
+export const analysis_renderArticle: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
+export const analysis_report: (a: number) => [number, number, number];
+export const analysis_reportJson: (a: number) => [number, number];
+export const analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
+export const analyze: (a: any) => [number, number, number];
+export const __wbindgen_malloc: (a: number, b: number) => number;
+export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+export const __wbindgen_free: (a: number, b: number, c: number) => void;
+export const __wbindgen_exn_store: (a: number) => void;
+export const __externref_table_alloc: () => number;
+export const __wbindgen_externrefs: WebAssembly.Table;
+export const __externref_table_dealloc: (a: number) => void;
+export const __wbindgen_start: () => void;

@@ -35,7 +35,7 @@ pub mod report;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use align::Verdict;
 pub use analyze::{analyze, analyze_json};

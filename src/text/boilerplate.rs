@@ -15,9 +15,10 @@ const WHOLE_LINE: [&str; 24] = [
 ];
 
 /// Line openings that mark page furniture whatever follows.
-const LINE_STARTS: [&str; 9] = [
+const LINE_STARTS: [&str; 16] = [
     "original source:", "source:", "we'd love for you to join", "we’d love for you to join",
-    "follow us on", "click here", "sign up for", "subscribe to", "copyright",
+    "follow us on", "click here", "sign up for", "subscribe to", "copyright", "read more:", "read also:",
+    "also read:", "related:", "reader comments", "watch:", "advertisement",
 ];
 
 /// True when the whole line is page furniture rather than article text.

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             Ok(())
         }
-        _ => Err(format!("expected a command\n{USAGE}")),
+        _ => Err("expected a command, analyze or serve (see crossread --help)".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -46,12 +46,12 @@ fn analyze(args: &[String]) -> Result<(), String> {
     for a in args {
         match a.as_str() {
             "--json" => json = true,
-            s if s.starts_with("--") => return Err(format!("unknown option {s}\n{USAGE}")),
+            s if s.starts_with("--") => return Err(format!("unknown option {s} (see crossread --help)")),
             s => paths.push(PathBuf::from(s)),
         }
     }
     if paths.is_empty() {
-        return Err(format!("give at least one PATH\n{USAGE}"));
+        return Err("give at least one PATH: a .txt file, a directory or a cluster .json (see crossread --help)".to_string());
     }
     let mut articles: Vec<(Article, PathBuf)> = Vec::new();
     for path in &paths {

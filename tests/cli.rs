@@ -1,0 +1,103 @@
+//! The command line: reports on the corpus, and one-line errors naming the
+//! file for every kind of bad input.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn crossread(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crossread")).args(args).output().expect("the binary runs")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("crossread-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn fails_with(args: &[&str], needles: &[&str]) {
+    let out = crossread(args);
+    assert!(!out.status.success(), "{args:?} succeeded");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err}");
+    for n in needles {
+        assert!(err.contains(n), "{args:?}: {err:?} lacks {n:?}");
+    }
+}
+
+#[test]
+fn json_report_on_the_corpus_directory() {
+    let dir = support::corpus_dir();
+    let out = crossread(&["analyze", "--json", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = report["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["000_ab610103825d78f6", "001_d100ab99cad84b3b", "002_9bc17c87cdb306d3", "003_797e2071f4ed8727", "004_9b5600509f698df4"]);
+    let conflicts: Vec<&str> = report["groups"].as_array().unwrap().iter()
+        .filter(|g| g["verdict"] == "conflict").map(|g| g["explanation"].as_str().unwrap()).collect();
+    assert!(conflicts.iter().any(|e| e.starts_with("382 in 000_ab610103825d78f6, 001_d100ab99cad84b3b · 400 in 002_9bc17c87cdb306d3")), "{conflicts:?}");
+    let first = &report["articles"][0]["mentions"][0];
+    for key in ["id", "kind", "text", "start", "end", "start16", "end16", "value", "unit", "hedge", "relative", "speaker"] {
+        assert!(first.get(key).is_some(), "mention lacks {key}");
+    }
+}
+
+#[test]
+fn readable_list_of_disagreements() {
+    let dir = support::corpus_dir();
+    let out = crossread(&["analyze", dir.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("5 articles, "), "{text}");
+    assert!(text.contains("CONFLICT") && text.contains("January next year (= 2025-01)"), "{text}");
+    assert!(text.contains("VARIANT"), "{text}");
+}
+
+#[test]
+fn json_cluster_with_published_dates_and_sources() {
+    let dir = scratch("json");
+    let file = dir.join("cluster.json");
+    std::fs::write(&file, r#"{"articles":[
+        {"id":"a","source":"Daily One","published":"2024-09-26","text":"Kenya has already deployed 382 officers. The rest will arrive next year."},
+        {"id":"b","source":"Two Times","text":"Kenya has already deployed 400 officers."}]}"#).unwrap();
+    let out = crossread(&["analyze", "--json", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["articles"][0]["reference_date_source"], "published");
+    assert_eq!(report["articles"][1]["reference_date_source"], "inferred");
+    let next_year = report["articles"][0]["mentions"].as_array().unwrap().iter().find(|m| m["text"] == "next year").unwrap();
+    assert_eq!(next_year["value"], "2025");
+    assert_eq!(next_year["relative"], true);
+    assert_eq!(report["groups"][0]["explanation"], "382 in Daily One · 400 in Two Times");
+}
+
+#[test]
+fn bad_input_gives_one_line_naming_the_file() {
+    let dir = scratch("bad");
+    let missing = dir.join("missing.txt");
+    fails_with(&["analyze", missing.to_str().unwrap()], &["missing.txt", "no such file"]);
+
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 au lait, 382 officers").unwrap();
+    fails_with(&["analyze", latin1.to_str().unwrap()], &["latin1.txt", "UTF-8"]);
+
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    fails_with(&["analyze", empty.to_str().unwrap()], &["empty.txt", "empty"]);
+
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{\"articles\": [").unwrap();
+    fails_with(&["analyze", broken.to_str().unwrap()], &["broken.json", "JSON"]);
+
+    let ok = dir.join("same.txt");
+    std::fs::write(&ok, "Kenya sent 382 officers.").unwrap();
+    fails_with(&["analyze", ok.to_str().unwrap(), ok.to_str().unwrap()], &["same.txt", "\"same\"", "unique"]);
+
+    let bad_date = dir.join("date.json");
+    std::fs::write(&bad_date, r#"{"articles":[{"id":"a","text":"x 1","published":"last Tuesday"}]}"#).unwrap();
+    fails_with(&["analyze", bad_date.to_str().unwrap()], &["\"a\"", "YYYY-MM-DD"]);
+
+    fails_with(&["analyze"], &["PATH"]);
+    fails_with(&["analyze", "--frobnicate", ok.to_str().unwrap()], &["--frobnicate"]);
+}

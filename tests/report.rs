@@ -1,0 +1,111 @@
+//! The report on real text: offsets in both encodings, unique ids, reference
+//! dates, boilerplate left out, HTML bodies read in place.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use crossread::{analyze, Article, Kind};
+use std::collections::HashSet;
+
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+fn check_offsets(articles: &[Article]) {
+    let report = analyze(articles).unwrap();
+    let mut ids = HashSet::new();
+    for (a, r) in articles.iter().zip(&report.articles) {
+        for m in &r.mentions {
+            assert!(ids.insert(m.id.clone()), "duplicate id {}", m.id);
+            assert_eq!(a.text.get(m.start..m.end), Some(m.text.as_str()), "byte span of {}", m.id);
+            assert_eq!(m.start16, utf16_len(&a.text[..m.start]), "start16 of {}", m.id);
+            assert_eq!(m.end16 - m.start16, utf16_len(&m.text), "end16 of {}", m.id);
+        }
+    }
+    for g in &report.groups {
+        assert!(ids.insert(g.id.clone()), "group id {} clashes", g.id);
+        assert!(g.members.len() >= 2);
+        for m in &g.members {
+            assert!(report.mention(m).is_some(), "group {} names unknown {m}", g.id);
+        }
+        assert!(!g.explanation.is_empty());
+    }
+}
+
+#[test]
+fn offsets_on_the_corpus() {
+    check_offsets(&support::corpus());
+}
+
+#[test]
+fn offsets_with_emoji_accents_and_right_to_left_text() {
+    let articles = vec![
+        Article::new("emoji", "👮🏿‍♀️🇰🇪 Kenya has already deployed 382 officers 🙂 since June 25, 2024.\r\n“We are proud of what they achieved there,” Ruto said."),
+        Article::new("accents", "\u{feff}À Jérémie, Moïse’s successor said 400 officers had already been deployed in Pétion-Ville."),
+        Article::new("rtl", "قال روتو إن 382 ضابطا already deployed; השוטרים arrived on June 25, 2024 ‏(local time)."),
+    ];
+    check_offsets(&articles);
+    let report = analyze(&articles).unwrap();
+    let numbers: Vec<&str> = report.articles.iter().flat_map(|a| &a.mentions).filter(|m| m.kind == Kind::Number).map(|m| m.text.as_str()).collect();
+    assert_eq!(numbers, ["382", "400", "382"]);
+}
+
+#[test]
+fn reference_dates_from_dateline_and_cluster() {
+    let report = analyze(&support::corpus()).unwrap();
+    let sources: Vec<(&str, Option<&str>)> = report.articles.iter().map(|a| (a.reference_date_source.as_str(), a.reference_date.as_deref())).collect();
+    assert_eq!(sources[4], ("dateline", Some("2024-09-25")));
+    for s in &sources[..4] {
+        assert_eq!(*s, ("inferred", Some("2024-09-25")));
+    }
+    let following = report.articles[0].mentions.iter().find(|m| m.text == "January of the following year").unwrap();
+    assert_eq!(following.value, serde_json::json!("2025-01"));
+    assert!(following.relative);
+}
+
+#[test]
+fn boilerplate_lines_are_not_analysed() {
+    let text = "Kenya sent 382 officers.\nShare.\nREAD MORE: 5 things to know\nFollow Us and Stay Connected!\nReader comments (12)\nExit mobile version\n";
+    let report = analyze(&[Article::new("a", text)]).unwrap();
+    let texts: Vec<&str> = report.articles[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["382"]);
+}
+
+#[test]
+fn html_bodies_are_read_in_place() {
+    let html = "<article><h1>Kenya &amp; Haiti</h1><p>Ruto said Kenya has already deployed <b>382</b> officers.</p>\
+                <p>&ldquo;We are proud of the progress made by our officers,&rdquo; he said.</p>\
+                <script>var x = 400;</script><p class=\"share\">Share.</p></article>";
+    let report = analyze(&[Article::new("h", html)]).unwrap();
+    let mentions = &report.articles[0].mentions;
+    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["382", "We are proud of the progress made by our officers,"]);
+    assert_eq!(&html[mentions[0].start..mentions[0].end], "382");
+}
+
+#[test]
+fn speakers_resolved_to_full_names_across_the_cluster() {
+    let report = analyze(&support::corpus()).unwrap();
+    let speakers: HashSet<&str> = report.articles.iter().flat_map(|a| &a.mentions).filter_map(|m| m.speaker.as_deref()).collect();
+    assert!(speakers.contains("William Ruto"), "{speakers:?}");
+    assert!(speakers.contains("William O’Neil"), "{speakers:?}");
+    assert!(!speakers.contains("Ruto"), "{speakers:?}");
+}
+
+#[test]
+fn independent_of_article_order_for_verdicts() {
+    let mut articles = support::corpus();
+    let forward = analyze(&articles).unwrap();
+    articles.reverse();
+    let backward = analyze(&articles).unwrap();
+    let verdicts = |r: &crossread::Report| {
+        let mut v: Vec<(String, Vec<String>)> = r.groups.iter().map(|g| {
+            let mut texts: Vec<String> = g.members.iter().map(|m| { let (a, m) = r.mention(m).unwrap(); format!("{}:{}", a.id, m.start) }).collect();
+            texts.sort();
+            (format!("{:?}", g.verdict), texts)
+        }).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(verdicts(&forward), verdicts(&backward));
+}

@@ -1,0 +1,97 @@
+//! Browser tests of the wasm boundary and the DOM rendering, run by
+//! `wasm-pack test --headless --chrome` and `--firefox`. Real corpus text in,
+//! marks and tooltip text out.
+#![cfg(target_arch = "wasm32")]
+
+use crossread::web::{analyze, Analysis};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const A000: &str = include_str!("../www/corpus/kenya-haiti/000_ab610103825d78f6.txt");
+const A001: &str = include_str!("../www/corpus/kenya-haiti/001_d100ab99cad84b3b.txt");
+const A002: &str = include_str!("../www/corpus/kenya-haiti/002_9bc17c87cdb306d3.txt");
+
+fn cluster(articles: &[(&str, &str)]) -> JsValue {
+    let list: Vec<serde_json::Value> = articles.iter().map(|(id, text)| serde_json::json!({ "id": id, "text": text })).collect();
+    JsValue::from_str(&serde_json::json!({ "articles": list }).to_string())
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn analyze_returns_a_plain_report_object() {
+    let report = analyze(cluster(&[("000", A000), ("002", A002)])).unwrap();
+    let articles: js_sys::Array = get(&report, "articles").dyn_into().unwrap();
+    assert_eq!(articles.length(), 2);
+    let groups: js_sys::Array = get(&report, "groups").dyn_into().unwrap();
+    let explanations: Vec<String> = groups.iter().map(|g| get(&g, "explanation").as_string().unwrap()).collect();
+    assert!(explanations.iter().any(|e| e == "382 in 000 · 400 in 002"), "{explanations:?}");
+    // null, not undefined, for absent values (json_compatible)
+    let first = js_sys::Array::from(&get(&articles.get(0), "mentions")).get(0);
+    assert!(get(&first, "speaker").is_null());
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_an_error_with_a_code() {
+    let error = analyze(cluster(&[("a", "text"), ("a", "more")])).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("duplicate-id"));
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(message.contains("\"a\""), "{message}");
+    let error = analyze(JsValue::from_str("{not json")).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("bad-input"));
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_slice_like_javascript() {
+    let text = "👮🏿‍♀️ Jérémie: قال 382 officers left on June 25, 2024; “we are proud of them all,” Ruto said.";
+    let report = analyze(cluster(&[("u", text)])).unwrap();
+    let mentions = js_sys::Array::from(&get(&js_sys::Array::from(&get(&report, "articles")).get(0), "mentions"));
+    assert!(mentions.length() >= 3);
+    let js_text = js_sys::JsString::from(text);
+    for m in mentions.iter() {
+        let start = get(&m, "start16").as_f64().unwrap() as u32;
+        let end = get(&m, "end16").as_f64().unwrap() as u32;
+        let sliced: String = js_text.slice(start, end).into();
+        assert_eq!(Some(sliced), get(&m, "text").as_string());
+    }
+}
+
+#[wasm_bindgen_test]
+fn render_marks_the_article_and_keeps_its_text() {
+    let analysis = Analysis::new(cluster(&[("000", A000), ("001", A001), ("002", A002)])).unwrap();
+    let doc = document();
+    let target = doc.create_element("article").unwrap();
+    let tips = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&target).unwrap();
+    doc.body().unwrap().append_child(&tips).unwrap();
+    let marks = analysis.render_article("000", &target, &tips, "t").unwrap();
+    assert!(marks >= 10, "{marks} marks");
+    assert_eq!(target.text_content().unwrap(), A000, "rendered text differs from the article");
+    let first_382 = target.query_selector("mark[data-kind=number][data-verdict=conflict]").unwrap().unwrap();
+    let tip_id = first_382.get_attribute("aria-describedby").unwrap();
+    let tip = doc.get_element_by_id(&tip_id).unwrap();
+    assert_eq!(tip.get_attribute("role").as_deref(), Some("tooltip"));
+    let tip_text = tip.text_content().unwrap();
+    assert!(tip_text.contains("Conflict") && tip_text.contains("400 in 002"), "{tip_text}");
+    assert_eq!(first_382.get_attribute("tabindex").as_deref(), Some("0"));
+}
+
+#[wasm_bindgen_test]
+fn markup_in_article_text_stays_text() {
+    let hostile = "Officials said 382 <img src=x onerror=alert(1)> officers <script>alert(2)</script> arrived.";
+    let analysis = Analysis::new(cluster(&[("x", hostile)])).unwrap();
+    let doc = document();
+    let target = doc.create_element("div").unwrap();
+    let tips = doc.create_element("div").unwrap();
+    analysis.render_article("x", &target, &tips, "h").unwrap();
+    assert!(target.query_selector("img, script").unwrap().is_none());
+    assert_eq!(target.text_content().unwrap(), hostile);
+}

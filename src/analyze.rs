@@ -43,7 +43,12 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
     complete_speakers(&mut mentions, &names);
 
     // Alignment.
-    let claims: Vec<Vec<claim::Claim>> = tokens.iter().zip(&mentions).map(|(t, m)| claim::claims(t, m)).collect();
+    let claims: Vec<Vec<claim::Claim>> = tokens
+        .iter()
+        .zip(&mentions)
+        .zip(&references)
+        .map(|((t, m), (reference, _))| claim::claims(t, m, reference.map(|d| d.year)))
+        .collect();
     let entries: Vec<Entry<'_>> = mentions
         .iter()
         .zip(&claims)

@@ -26,6 +26,10 @@ pub enum Role {
     Deployed,
     /// What is needed ("at least 5,000 deemed necessary").
     Needed,
+    /// People killed ("at least five dead", "the death toll rose to 24").
+    Killed,
+    /// People injured ("dozens injured").
+    Injured,
     /// For dates: when something starts ("since June", "began on June 25").
     Start,
 }
@@ -40,18 +44,22 @@ impl Role {
             Role::Total => "total or target",
             Role::Deployed => "already deployed",
             Role::Needed => "needed",
+            Role::Killed => "killed",
+            Role::Injured => "injured",
             Role::Start => "start",
         }
     }
 }
 
 /// Cue words for each role (lower case; a trailing `*` matches any ending).
-const CUES: [(Role, &[&str]); 7] = [
+const CUES: [(Role, &[&str]); 9] = [
     (Role::Past, &["previously", "initially", "originally", "formerly"]),
     (Role::More, &["more", "additional", "another", "further", "extra", "next", "fresh", "second", "third"]),
     (Role::Total, &["total", "target", "full", "overall", "entire", "reach", "reaching", "contribute", "contributing", "contribution", "complete", "completed", "completion"]),
     (Role::Deployed, &["deployed", "dispatched", "already", "arrived", "arrival", "patrol", "patrols", "patrolling", "stationed", "depart", "departing", "departed", "farewell", "sent"]),
     (Role::Needed, &["necessary", "needed", "need", "required", "requires", "deemed"]),
+    (Role::Killed, &["killed", "killing", "dead", "died", "deaths", "death", "toll", "fatalities", "lives"]),
+    (Role::Injured, &["injured", "injuring", "wounded", "hurt", "injuries"]),
     (Role::Start, &["since", "began", "begun", "begin", "start", "started", "starting"]),
     (Role::Others, &[]),
 ];
@@ -79,7 +87,11 @@ pub struct Claim {
 }
 
 /// Claims for the mentions of one article (same order as `mentions`).
-pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Claim> {
+///
+/// `reference_year` is the year of the article's reference date: a number in
+/// a sentence dated in an earlier year is history ("the 2004 tsunami killed
+/// 170,000"), not part of the story's facts.
+pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<i32>) -> Vec<Claim> {
     let list = &tokens.list;
     let index_of = |span: Span| tokens.index_at(span.start);
     let mut roles: Vec<Vec<(usize, Role, String)>> = vec![Vec::new(); mentions.len()];
@@ -109,7 +121,7 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Claim> {
                 });
             if let Some((k, m)) = nearest {
                 let d = index_of(m.span).abs_diff(i);
-                if d <= 12 {
+                if d <= reach(role, family) {
                     roles[k].push((d, role, t.lower()));
                 }
             }
@@ -145,6 +157,9 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Claim> {
                 } else if class.as_deref() == Some("force") {
                     role = Some(Role::Force);
                     cue = m.unit.clone();
+                } else if dated_before(mentions, m, sentence.map(|s| s.span), reference_year) {
+                    role = Some(Role::Past);
+                    cue = Some("an earlier year".into());
                 } else if in_sentence.iter().any(|t| t.is_any(&["previously", "initially", "originally"]))
                     || in_sentence.windows(2).any(|w| w[0].is("had") && w[1].is_any(&["pledged", "promised", "expressed", "planned"]))
                 {
@@ -165,6 +180,29 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Claim> {
             Claim { kind: m.kind, class, role, words, cue }
         })
         .collect()
+}
+
+/// True when the date nearest to `m` in its sentence is an absolute date
+/// in a year before `reference_year`.
+fn dated_before(mentions: &[Mention], m: &Mention, sentence: Option<Span>, reference_year: Option<i32>) -> bool {
+    let (Some(sentence), Some(year)) = (sentence, reference_year) else { return false };
+    let distance = |d: &Mention| if d.span.start >= m.span.end { d.span.start - m.span.end } else { m.span.start.saturating_sub(d.span.end) };
+    let nearest = mentions.iter().filter(|d| d.kind == Kind::Date && sentence.contains(d.span)).min_by_key(|d| distance(d));
+    nearest.is_some_and(|d| {
+        !d.relative && d.iso().and_then(|iso| iso.get(..4)).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y < year)
+    })
+}
+
+/// How many tokens away a cue still speaks of a mention. Numbers take their
+/// modifiers from close by ("600 more", "a total of 2,500", "382 … had
+/// already been deployed"); a date says when the clause's event happens.
+fn reach(role: Role, family: Kind) -> usize {
+    match (family, role) {
+        (Kind::Date, _) => 12,
+        (_, Role::More) => 3,
+        (_, Role::Total) => 5,
+        _ => 6,
+    }
 }
 
 fn cue_role(t: &Token<'_>) -> Option<Role> {

@@ -112,6 +112,10 @@ fn cue_list(mut cues: Vec<String>) -> String {
     cues.into_iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join(", ")
 }
 
+/// Share of the shorter quote's word weight that two quotes must have in
+/// common to be one utterance.
+const QUOTE_MATCH: f64 = 0.25;
+
 /// Quotes are the same utterance when they share distinctive words:
 /// the shared words' weight (rarer across the cluster weighs more) must be
 /// a good part of the shorter quote's weight.
@@ -133,11 +137,10 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
             by_word.entry(w.as_str()).or_default().push(q);
         }
     }
-    let mut parent: HashMap<usize, usize> = quotes.iter().map(|&q| (q, q)).collect();
-    fn find(parent: &mut HashMap<usize, usize>, x: usize) -> usize {
-        let p = parent[&x];
-        if p == x { x } else { let r = find(parent, p); parent.insert(x, r); r }
-    }
+    // Scores of the pairs that pass, then complete linkage: two sets of
+    // quotes merge only if every quote of one matches every quote of the
+    // other, so a chain of loosely similar quotes never becomes one group.
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     let mut shared_words: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
     for &a in &quotes {
         let mut candidates: Vec<usize> = entries[a].claim.words.iter().flat_map(|w| by_word[w.as_str()].iter().copied()).filter(|&b| b > a).collect();
@@ -152,20 +155,32 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
             let total = |ws: &[String]| ws.iter().map(|w| weight(w)).sum::<f64>();
             let common: f64 = shared.iter().map(|w| weight(w)).sum();
             let score = common / total(wa).min(total(wb)).max(1e-9);
-            if std::env::var_os("CROSSREAD_TRACE").is_some() {
-                eprintln!("quote pair {a}~{b}: {} shared, score {score:.3}", shared.len());
-            }
-            if score >= 0.25 {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent.insert(ra.max(rb), ra.min(rb));
+            if score >= QUOTE_MATCH {
+                scored.push((score, a, b));
                 shared_words.insert((a, b), shared.into_iter().cloned().collect());
             }
         }
     }
-    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &q in &quotes {
-        let r = find(&mut parent, q);
-        sets.entry(r).or_default().push(q);
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut set_of: HashMap<usize, usize> = quotes.iter().map(|&q| (q, q)).collect();
+    let mut sets: BTreeMap<usize, Vec<usize>> = quotes.iter().map(|&q| (q, vec![q])).collect();
+    for &(_, a, b) in &scored {
+        let (sa, sb) = (set_of[&a], set_of[&b]);
+        if sa == sb {
+            continue;
+        }
+        let all_match = sets[&sa].iter().all(|x| sets[&sb].iter().all(|y| shared_words.contains_key(&(*x.min(y), *x.max(y)))));
+        if all_match {
+            let (keep, gone) = (sa.min(sb), sa.max(sb));
+            let moved = sets.remove(&gone).unwrap_or_default();
+            for q in &moved {
+                set_of.insert(*q, keep);
+            }
+            if let Some(set) = sets.get_mut(&keep) {
+                set.extend(moved);
+                set.sort_unstable();
+            }
+        }
     }
     let mut out = Vec::new();
     for (_, members) in sets.into_iter().filter(|(_, m)| m.len() >= 2) {

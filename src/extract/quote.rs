@@ -100,7 +100,7 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
             }
         } else if t.is_capitalized() && (i == 0 || !list[i - 1].is_capitalized()) {
             let (name, end) = capitalized_run(tokens, i);
-            if !name.is_empty() && list.get(end).is_some_and(|v| lexicon::is_reporting_verb(v.text)) && !is_function_word(&list[i].lower()) {
+            if !name.is_empty() && looks_like_person(&name) && list.get(end).is_some_and(|v| lexicon::is_reporting_verb(v.text)) && !is_function_word(&list[i].lower()) {
                 out.push(Name { text: name, at: list[end - 1].span.end });
                 i = end;
                 continue;
@@ -109,6 +109,18 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
         i += 1;
     }
     out
+}
+
+/// Last words of organisations, and acronyms, which say "said" as often as
+/// people do but are not who "he" or "she" refers to.
+fn looks_like_person(name: &str) -> bool {
+    const ORGANISATION: [&str; 24] = [
+        "Survey", "Agency", "Council", "Ministry", "Office", "Department", "Police", "Army", "Committee",
+        "Commission", "Organization", "Organisation", "Institute", "University", "Bank", "Fund", "Service", "News",
+        "Times", "Post", "Group", "Government", "Nations", "Reuters",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.iter().any(|w| ORGANISATION.contains(w) || (w.len() > 1 && w.chars().all(|c| c.is_uppercase())))
 }
 
 fn is_function_word(w: &str) -> bool {

@@ -4,7 +4,7 @@
 #   2. the pure core stays free of wasm and DOM types; no innerHTML anywhere
 #   3. native unit, integration, CLI and gold tests (cargo test), gold figures printed
 #   4. the wasm boundary and DOM rendering in headless Chrome and Firefox (wasm-pack test)
-#   5. the reader page end to end in headless Chromium (playwright-core)
+#   5. the reader page end to end in headless Chromium (playwright-core) and Firefox (geckodriver)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -43,6 +43,7 @@ step "browser tests: wasm-pack test --headless --chrome / --firefox"
 wasm-pack test --headless --chrome --test web
 wasm-pack test --headless --firefox --test web
 
-step "end to end: reader page in headless Chromium"
+step "end to end: reader page in headless Chromium, then Firefox"
 cargo build --quiet --release --bin crossread
 node tests/e2e/reader.spec.mjs "$here/target/release/crossread"
+node tests/e2e/firefox.spec.mjs "$here/target/release/crossread"

@@ -76,14 +76,15 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
             (Kind::Date, Role::More) => "when the next addition comes".to_string(),
             (Kind::Date, _) => format!("date: {}", role.describe()),
             (_, Role::Force) => "size of the force".to_string(),
-            _ => format!("{} {}", class.as_deref().unwrap_or(""), role.describe()).trim().to_string(),
+            _ => format!("{} {}", counted(entries, &members).or(class).unwrap_or_default(), role.describe()).trim().to_string(),
         };
         let cues: Vec<String> = members.iter().filter_map(|&m| entries[m].claim.cue.clone()).collect();
         push(&mut groups, kind, members, about, cue_list(cues));
     }
     for ((class, _), members) in by_value {
         let value = entries[members[0]].mention.interval().map(|v| v.describe()).unwrap_or_default();
-        push(&mut groups, Kind::Number, members, format!("{value} {class}"), format!("the same figure of {class}"));
+        let thing = counted(entries, &members).unwrap_or(class);
+        push(&mut groups, Kind::Number, members, format!("{value} {thing}"), format!("the same figure of {thing}"));
     }
     groups.extend(quote_groups(entries, article_count));
     // A group whose members all sit in a larger group adds nothing.
@@ -96,6 +97,24 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     groups.sort_by(|a, b| (a.kind, &a.members).cmp(&(b.kind, &b.members)));
     groups.dedup_by(|a, b| a.kind == b.kind && a.members == b.members);
     groups
+}
+
+/// The counted thing most members name, in the plural ("officers").
+fn counted(entries: &[Entry<'_>], members: &[usize]) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &m in members {
+        if let Some(u) = entries[m].mention.unit.as_deref() {
+            *counts.entry(u).or_default() += 1;
+        }
+    }
+    let (unit, _) = counts.into_iter().max_by_key(|(u, n)| (*n, std::cmp::Reverse(*u)))?;
+    Some(match unit {
+        "person" => "people".to_string(),
+        "police" | "personnel" | "staff" | "usd" | "eur" | "gbp" | "kes" | "percent" | "fraction" => unit.to_string(),
+        u if u.ends_with('y') && !u.ends_with("ay") => format!("{}ies", &u[..u.len() - 1]),
+        u if u.ends_with('s') || u.ends_with("ch") || u.ends_with("sh") => format!("{u}es"),
+        u => format!("{u}s"),
+    })
 }
 
 fn push(groups: &mut Vec<RawGroup>, kind: Kind, mut members: Vec<usize>, about: String, because: String) {

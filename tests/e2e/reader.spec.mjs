@@ -108,6 +108,19 @@ try {
     assert.ok(quotes >= 5, `${quotes} quote marks`);
   });
 
+  await check("tap on a touch screen opens the tooltip", async () => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const phone = await context.newPage();
+    await phone.goto(url);
+    await phone.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+    await phone.tap("#reader .cr-mark[data-verdict=conflict]");
+    const tip = await phone.$$eval("#tips .cr-tip", (tips) => tips.filter((t) => !t.hidden).map((t) => t.textContent));
+    assert.equal(tip.length, 1, "no tooltip after tap");
+    assert.match(tip[0], /Conflict/);
+    await phone.screenshot({ path: path.join(out, "reader-phone.png") });
+    await context.close();
+  });
+
   await check("no script errors", async () => assert.deepEqual(errors, []));
 } finally {
   await browser.close();

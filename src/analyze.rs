@@ -8,6 +8,7 @@ use crate::extract::{self, Name};
 use crate::mention::{Kind, Mention, Value};
 use crate::refdate::{self, Source};
 use crate::report::{ArticleReport, Group, MentionReport, Report};
+use crate::calendar::Day;
 use crate::text::{Tokens, Utf16Index, View};
 use std::collections::HashMap;
 
@@ -54,7 +55,8 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
         .zip(&claims)
         .enumerate()
         .flat_map(|(article, (ms, cs))| {
-            ms.iter().zip(cs).enumerate().map(move |(index, (mention, claim))| Entry { article, index, mention, claim })
+            let article_id = articles[article].id.as_str();
+            ms.iter().zip(cs).enumerate().map(move |(index, (mention, claim))| Entry { article, article_id, index, mention, claim })
         })
         .collect();
     let raw_groups = align::group(&entries, articles.len());
@@ -83,6 +85,7 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
                 hedge: m.hedge.as_ref().map(|h| h.to_lowercase()),
                 relative: m.kind == Kind::Date && m.relative,
                 speaker: m.speaker.clone(),
+                note: past_future_note(m, &claims[a][k], references[a].0, &article.text),
             });
         }
         let (reference, source) = references[a];
@@ -103,14 +106,23 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
             let ms: Vec<&Mention> = members.iter().map(|e| e.mention).collect();
             let texts: Vec<&str> = members.iter().map(|e| e.mention.span.slice(&articles[e.article].text).unwrap_or("")).collect();
             let verdict = align::verdict(&ms, &texts);
+            let diff = (verdict == crate::Verdict::Variant)
+                .then(|| {
+                    let first = texts.first()?;
+                    let other = texts.iter().find(|t| align::fold(t) != align::fold(first))?;
+                    Some(align::wording::diff(first, other))
+                })
+                .flatten();
             Group {
                 id: format!("g{}", n + 1),
                 kind: g.kind,
                 about: g.about.clone(),
                 members: members.iter().map(|e| ids[&(e.article, e.index)].clone()).collect(),
                 verdict,
-                explanation: explain(&members, &texts, articles),
+                explanation: explain(&members, &texts, articles, &references),
                 why: g.because.clone(),
+                notes: self_contradictions(&members, &texts, articles),
+                diff,
             }
         })
         .collect();
@@ -161,14 +173,17 @@ fn complete_speakers(mentions: &mut [Vec<Mention>], names: &[Vec<Name>]) {
 
 /// "382 in 000, 001 · 400 in 002": members by what they say, in order of
 /// first appearance; relative dates show how they were read.
-fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article]) -> String {
+fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article], references: &[(Option<Day>, Source)]) -> String {
     let mut order: Vec<String> = Vec::new();
     let mut where_: HashMap<String, Vec<String>> = HashMap::new();
     for (e, text) in members.iter().zip(texts) {
         let shown = match e.mention.kind {
             Kind::Number => text.trim().to_string(),
             Kind::Date => match (e.mention.relative, e.mention.iso()) {
-                (true, Some(iso)) => format!("{} (= {iso})", text.trim()),
+                (true, Some(iso)) => match references[e.article] {
+                    (Some(day), source) => format!("{} (= {iso}, counted from {}{})", text.trim(), day.iso(), if source == Source::Inferred { ", inferred" } else { "" }),
+                    (None, _) => format!("{} (= {iso})", text.trim()),
+                },
                 _ => text.trim().to_string(),
             },
             Kind::Quote => {
@@ -200,4 +215,35 @@ fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article]) -> Stri
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// "000 itself says both “January 2024” and “January of the following
+/// year”": pairs of members from one article whose values cannot both hold.
+fn self_contradictions(members: &[&Entry<'_>], texts: &[&str], articles: &[Article]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (i, a) in members.iter().enumerate() {
+        for (j, b) in members.iter().enumerate().skip(i + 1) {
+            if a.article == b.article && align::disagree(a.mention, b.mention) {
+                let note = format!("{} itself says both “{}” and “{}”", articles[a.article].label(), texts[i].trim(), texts[j].trim());
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+            }
+        }
+    }
+    notes
+}
+
+/// A date written as still to come ("will be completed by January 2024")
+/// that lies wholly before the article's reference date.
+fn past_future_note(m: &Mention, claim: &claim::Claim, reference: Option<Day>, text: &str) -> Option<String> {
+    let iso = m.iso().filter(|iso| !iso.contains(['W', 'P', '/', 'T']))?;
+    let reference = reference?.iso();
+    let prefix = reference.get(..iso.len())?;
+    (m.kind == Kind::Date && claim.future && iso < prefix).then(|| {
+        format!(
+            "“{}” is written as still to come, but {iso} is before the article's date ({reference})",
+            m.span.slice(text).unwrap_or("").trim()
+        )
+    })
 }

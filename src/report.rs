@@ -43,6 +43,10 @@ pub struct MentionReport {
     pub hedge: Option<String>,
     pub relative: bool,
     pub speaker: Option<String>,
+    /// Something a fact-checker should look at in this mention alone, such
+    /// as a date given as still to come that is before the article's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,6 +62,13 @@ pub struct Group {
     pub explanation: String,
     /// Why the members were put together (the words that tied them).
     pub why: String,
+    /// Inconsistencies inside one article ("000 itself says both …").
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// For quotes worded differently: the word-level difference between the
+    /// first two wordings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Vec<crate::align::wording::DiffPart>>,
 }
 
 impl<'de> Deserialize<'de> for Kind {
@@ -142,6 +153,17 @@ impl Report {
                 Verdict::Variant => "≈ Worded differently",
             };
             lines.push(format!("{label} ({}): {}", g.about, g.explanation));
+            lines.extend(g.notes.iter().map(|n| format!("Note: {n}")));
+            if let Some(diff) = &g.diff {
+                let part = |op: &str| diff.iter().filter(|p| p.op == op).map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
+                let (removed, added) = (part("removed"), part("added"));
+                if !removed.is_empty() || !added.is_empty() {
+                    lines.push(format!("Wording: “{removed}” → “{added}”"));
+                }
+            }
+        }
+        if let Some(note) = &m.note {
+            lines.push(format!("Note: {note}"));
         }
         if lines.is_empty() {
             lines.push("No other article states this.".to_string());

@@ -50,7 +50,7 @@ fn readable_list_of_disagreements() {
     let out = crossread(&["analyze", dir.to_str().unwrap()]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("5 articles, "), "{text}");
-    assert!(text.contains("CONFLICT") && text.contains("January next year (= 2025-01)"), "{text}");
+    assert!(text.contains("CONFLICT") && text.contains("January next year (= 2025-01, counted from 2024-09-25, inferred)"), "{text}");
     assert!(text.contains("VARIANT"), "{text}");
 }
 

@@ -93,19 +93,41 @@ fn speakers_resolved_to_full_names_across_the_cluster() {
 }
 
 #[test]
-fn independent_of_article_order_for_verdicts() {
+fn groups_independent_of_article_order() {
     let mut articles = support::corpus();
     let forward = analyze(&articles).unwrap();
     articles.reverse();
     let backward = analyze(&articles).unwrap();
     let verdicts = |r: &crossread::Report| {
-        let mut v: Vec<(String, Vec<String>)> = r.groups.iter().map(|g| {
+        let v: Vec<(String, Vec<String>)> = r.groups.iter().map(|g| {
             let mut texts: Vec<String> = g.members.iter().map(|m| { let (a, m) = r.mention(m).unwrap(); format!("{}:{}", a.id, m.start) }).collect();
             texts.sort();
-            (format!("{:?}", g.verdict), texts)
+            (format!("{} {:?}", g.id, g.verdict), texts)
         }).collect();
-        v.sort();
         v
     };
     assert_eq!(verdicts(&forward), verdicts(&backward));
+}
+
+#[test]
+fn inconsistencies_inside_one_article_are_flagged() {
+    let report = analyze(&support::corpus()).unwrap();
+    let notes: Vec<&String> = report.groups.iter().flat_map(|g| &g.notes).collect();
+    assert!(notes.iter().any(|n| n.contains("000_ab610103825d78f6 itself says both “January 2024” and “January of the following year”")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("001_d100ab99cad84b3b itself says both “January 2024” and “January next year”")), "{notes:?}");
+    // "would be deployed in January 2024", written in September 2024
+    let flagged: Vec<&str> = report.articles[1].mentions.iter().filter(|m| m.note.is_some()).map(|m| m.text.as_str()).collect();
+    assert_eq!(flagged, ["January 2024", "January 2024"]);
+}
+
+#[test]
+fn quote_variants_carry_a_word_diff() {
+    let a = "“Many people were injured, but it is difficult to evacuate them due to traffic jams,” the official said.";
+    let b = "“Many people were injured but it was difficult to evacuate them due to traffic jams,” the official said.";
+    let report = analyze(&[Article::new("a", a), Article::new("b", b)]).unwrap();
+    let g = &report.groups[0];
+    assert_eq!(format!("{:?}", g.verdict), "Variant");
+    let diff = g.diff.as_ref().unwrap();
+    let changed: Vec<(&str, &str)> = diff.iter().filter(|p| p.op != "same").map(|p| (p.op.as_str(), p.text.as_str())).collect();
+    assert_eq!(changed, [("removed", "is"), ("added", "was")]);
 }

@@ -84,7 +84,13 @@ pub struct Claim {
     pub words: Vec<String>,
     /// The words that tied this claim to its role, for explanations.
     pub cue: Option<String>,
+    /// For dates: the sentence speaks of it as still to come ("will",
+    /// "would", "by January").
+    pub future: bool,
 }
+
+/// Words that put a sentence's event in the future.
+const FUTURE: [&str; 14] = ["will", "would", "shall", "plans", "planned", "expected", "aims", "aiming", "towards", "toward", "due", "upcoming", "soon", "set"];
 
 /// Claims for the mentions of one article (same order as `mentions`).
 ///
@@ -177,7 +183,10 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
                 }
             }
             let words = if m.kind == Kind::Quote { content_words(m.span.slice(tokens.text).unwrap_or("")) } else { Vec::new() };
-            Claim { kind: m.kind, class, role, words, cue }
+            let future = m.kind == Kind::Date
+                && (in_sentence.iter().any(|t| t.is_any(&FUTURE) || t.text.ends_with("’ll") || t.text.ends_with("'ll"))
+                    || at.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["by", "until"])));
+            Claim { kind: m.kind, class, role, words, cue, future }
         })
         .collect()
 }

@@ -8,6 +8,7 @@
 //! numbers and dates: claims are bucketed by key.
 
 pub mod claim;
+pub mod wording;
 
 use crate::mention::{Kind, Mention};
 use claim::{Claim, Role};
@@ -27,6 +28,8 @@ pub enum Verdict {
 pub struct Entry<'a> {
     /// Index of the article in the cluster.
     pub article: usize,
+    /// The article's id, which orders groups independently of input order.
+    pub article_id: &'a str,
     /// Index of the mention within its article.
     pub index: usize,
     pub mention: &'a Mention,
@@ -43,8 +46,9 @@ pub struct RawGroup {
     pub because: String,
 }
 
-/// Groups the entries of a cluster. Deterministic: members are sorted by
-/// (article, position), groups by their first member.
+/// Groups the entries of a cluster. Deterministic and independent of the
+/// order of the articles: groups are ordered by kind, then by their members'
+/// (article id, position).
 pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     let mut groups = Vec::new();
     // Numbers and dates by (kind, class, role).
@@ -96,6 +100,13 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     });
     groups.sort_by(|a, b| (a.kind, &a.members).cmp(&(b.kind, &b.members)));
     groups.dedup_by(|a, b| a.kind == b.kind && a.members == b.members);
+    // Order by what the members are, not where they came in the input.
+    let key = |g: &RawGroup| {
+        let mut places: Vec<(&str, usize)> = g.members.iter().map(|&m| (entries[m].article_id, entries[m].mention.span.start)).collect();
+        places.sort_unstable();
+        (g.kind, places)
+    };
+    groups.sort_by_cached_key(|g| key(g));
     groups
 }
 

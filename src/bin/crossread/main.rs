@@ -152,6 +152,14 @@ fn readable(report: &Report) -> String {
         let label = if g.verdict == Verdict::Conflict { "CONFLICT" } else { "VARIANT" };
         out.push_str(&format!("\n{label} {} ({}): {}\n", g.id, g.about, g.explanation));
         out.push_str(&format!("  grouped by {}\n", g.why));
+        for note in &g.notes {
+            out.push_str(&format!("  note: {note}\n"));
+        }
+    }
+    for a in &report.articles {
+        for m in a.mentions.iter().filter(|m| m.note.is_some()) {
+            out.push_str(&format!("\nNOTE {} in {}: {}\n", m.id, a.source.as_deref().unwrap_or(&a.id), m.note.as_deref().unwrap_or("")));
+        }
     }
     out
 }

@@ -220,13 +220,24 @@ fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article], referen
 /// "000 itself says both “January 2024” and “January of the following
 /// year”": pairs of members from one article whose values cannot both hold.
 fn self_contradictions(members: &[&Entry<'_>], texts: &[&str], articles: &[Article]) -> Vec<String> {
+    // Only members of one article are compared, so bucket them first.
+    let mut by_article: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, e) in members.iter().enumerate() {
+        by_article.entry(e.article).or_default().push(i);
+    }
     let mut notes = Vec::new();
-    for (i, a) in members.iter().enumerate() {
-        for (j, b) in members.iter().enumerate().skip(i + 1) {
-            if a.article == b.article && align::disagree(a.mention, b.mention) {
-                let note = format!("{} itself says both “{}” and “{}”", articles[a.article].label(), texts[i].trim(), texts[j].trim());
-                if !notes.contains(&note) {
-                    notes.push(note);
+    for (article, list) in by_article {
+        // Distinct values only: a figure repeated verbatim cannot contradict itself.
+        let mut distinct: Vec<usize> = Vec::new();
+        for &i in &list {
+            if !distinct.iter().any(|&j| members[j].mention.value == members[i].mention.value) {
+                distinct.push(i);
+            }
+        }
+        for (x, &i) in distinct.iter().enumerate() {
+            for &j in &distinct[x + 1..] {
+                if align::disagree(members[i].mention, members[j].mention) {
+                    notes.push(format!("{} itself says both “{}” and “{}”", articles[article].label(), texts[i].trim(), texts[j].trim()));
                 }
             }
         }

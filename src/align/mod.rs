@@ -92,10 +92,11 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     }
     groups.extend(quote_groups(entries, article_count));
     // A group whose members all sit in a larger group adds nothing.
+    // (members are sorted, so containment is a binary search per member)
     let snapshot = groups.clone();
     groups.retain(|g| {
         !snapshot.iter().any(|h| {
-            h.kind == g.kind && h.members.len() > g.members.len() && g.members.iter().all(|m| h.members.contains(m))
+            h.kind == g.kind && h.members.len() > g.members.len() && g.members.iter().all(|m| h.members.binary_search(m).is_ok())
         })
     });
     groups.sort_by(|a, b| (a.kind, &a.members).cmp(&(b.kind, &b.members)));
@@ -150,10 +151,18 @@ const QUOTE_MATCH: f64 = 0.25;
 /// the shared words' weight (rarer across the cluster weighs more) must be
 /// a good part of the shorter quote's weight.
 fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
-    let quotes: Vec<usize> = entries.iter().enumerate().filter(|(_, e)| e.mention.kind == Kind::Quote).map(|(i, _)| i).collect();
+    let all: Vec<usize> = entries.iter().enumerate().filter(|(_, e)| e.mention.kind == Kind::Quote).map(|(i, _)| i).collect();
+    // Quotes with the same words (syndicated copy, repeated paragraphs) are
+    // one utterance: compare one representative of each and expand at the end.
+    let mut copies: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    for &q in &all {
+        copies.entry(entries[q].claim.words.as_slice()).or_default().push(q);
+    }
+    let quotes: Vec<usize> = copies.values().filter_map(|c| c.first().copied()).collect();
+    let copies_of: HashMap<usize, &Vec<usize>> = copies.values().filter_map(|c| Some((*c.first()?, c))).collect();
     // Document frequency over articles, counted on quotes' words.
     let mut df: HashMap<&str, std::collections::BTreeSet<usize>> = HashMap::new();
-    for &q in &quotes {
+    for &q in &all {
         for w in &entries[q].claim.words {
             df.entry(w.as_str()).or_default().insert(entries[q].article);
         }
@@ -213,8 +222,16 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
         }
     }
     let mut out = Vec::new();
-    for (_, members) in sets.into_iter().filter(|(_, m)| m.len() >= 2) {
-        let mut words: Vec<String> = shared_words.iter().filter(|((a, _), _)| members.contains(a)).flat_map(|(_, w)| w.clone()).collect();
+    for (_, reps) in sets {
+        let mut members: Vec<usize> = reps.iter().flat_map(|r| copies_of.get(r).map_or_else(|| vec![*r], |c| c.to_vec())).collect();
+        members.sort_unstable();
+        if members.len() < 2 {
+            continue;
+        }
+        let mut words: Vec<String> = shared_words.iter().filter(|((a, _), _)| reps.contains(a)).flat_map(|(_, w)| w.clone()).collect();
+        if words.is_empty() {
+            words = entries[members[0]].claim.words.iter().take(8).cloned().collect();
+        }
         words.sort();
         words.dedup();
         let speaker = entries[members[0]].mention.speaker.clone().unwrap_or_else(|| "unattributed".into());

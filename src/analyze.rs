@@ -44,11 +44,19 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
     complete_speakers(&mut mentions, &names);
 
     // Alignment.
+    // The story's year: the reference date's, or without one the latest year
+    // the cluster states, so that older years still read as history.
+    let latest_year = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.kind == Kind::Date && !m.relative)
+        .filter_map(|m| m.iso()?.get(..4)?.parse::<i32>().ok())
+        .max();
     let claims: Vec<Vec<claim::Claim>> = tokens
         .iter()
         .zip(&mentions)
         .zip(&references)
-        .map(|((t, m), (reference, _))| claim::claims(t, m, reference.map(|d| d.year)))
+        .map(|((t, m), (reference, _))| claim::claims(t, m, reference.map(|d| d.year).or(latest_year)))
         .collect();
     let entries: Vec<Entry<'_>> = mentions
         .iter()

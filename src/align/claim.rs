@@ -30,6 +30,14 @@ pub enum Role {
     Killed,
     /// People injured ("dozens injured").
     Injured,
+    /// Promised, not yet given ("the US has pledged $300 million").
+    Pledged,
+    /// Money raised or collected.
+    Raised,
+    /// Fines and penalties.
+    Fined,
+    /// Votes cast.
+    Voted,
     /// For dates: when something starts ("since June", "began on June 25").
     Start,
 }
@@ -46,13 +54,17 @@ impl Role {
             Role::Needed => "needed",
             Role::Killed => "killed",
             Role::Injured => "injured",
+            Role::Pledged => "pledged",
+            Role::Raised => "raised",
+            Role::Fined => "fined",
+            Role::Voted => "votes",
             Role::Start => "start",
         }
     }
 }
 
 /// Cue words for each role (lower case; a trailing `*` matches any ending).
-const CUES: [(Role, &[&str]); 9] = [
+const CUES: [(Role, &[&str]); 13] = [
     (Role::Past, &["previously", "initially", "originally", "formerly"]),
     (Role::More, &["more", "additional", "another", "further", "extra", "next", "fresh", "second", "third"]),
     (Role::Total, &["total", "target", "full", "overall", "entire", "reach", "reaching", "contribute", "contributing", "contribution", "complete", "completed", "completion"]),
@@ -60,6 +72,10 @@ const CUES: [(Role, &[&str]); 9] = [
     (Role::Needed, &["necessary", "needed", "need", "required", "requires", "deemed"]),
     (Role::Killed, &["killed", "killing", "dead", "died", "deaths", "death", "toll", "fatalities", "lives"]),
     (Role::Injured, &["injured", "injuring", "wounded", "hurt", "injuries"]),
+    (Role::Pledged, &["pledged", "pledge", "pledges", "promised", "promise", "committed", "offered"]),
+    (Role::Raised, &["raised", "raising", "collected", "donated", "donations"]),
+    (Role::Fined, &["fined", "fine", "fines", "penalty", "penalties"]),
+    (Role::Voted, &["voted", "votes", "vote", "ballots"]),
     (Role::Start, &["since", "began", "begun", "begin", "start", "started", "starting"]),
     (Role::Others, &[]),
 ];
@@ -148,7 +164,7 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
             let mut cue = cues.first().map(|c| c.2.clone());
             let previous = sentence.and_then(|s| tokens.sentence(s.first.wrapping_sub(1))).filter(|p| p.end == s0);
             let class = match m.kind {
-                Kind::Number => number_class(m, list, at, in_sentence).or_else(|| {
+                Kind::Number => number_class(m, mentions, list, at, in_sentence).or_else(|| {
                     // "Our next group of 600 …" after a sentence about officers.
                     previous.and_then(|p| topic(&list[p.first..p.end])).filter(|_| m.unit.is_none())
                 }),
@@ -232,6 +248,11 @@ pub fn clause(tokens: &Tokens<'_>, i: usize) -> (usize, usize) {
         let t = &list[j];
         matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"")
             || (t.is_any(&["and", "but", "while", "whereas", "which", "who"]) && list.get(j + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.is_any(&["the", "a", "an", "other"])))
+            // "12 were killed and 40 injured", but not "between 300 and 400"
+            || (t.is_any(&["and", "but", "while"])
+                && j > 0
+                && list[j - 1].is_word()
+                && list.get(j + 1).is_some_and(|n| n.kind == crate::text::TokenKind::Numeral || crate::extract::lexicon::number_word(n.text).is_some()))
     };
     let mut start = i;
     while start > s.first && !is_break(start - 1) {
@@ -255,17 +276,37 @@ fn is_personnel(word: &str) -> bool {
 
 /// The comparable class of what a number counts: its unit, else the
 /// collective before "of N", else people in uniform named in the sentence.
-fn number_class(m: &Mention, list: &[Token<'_>], at: usize, sentence: &[Token<'_>]) -> Option<String> {
-    if let Some(u) = &m.unit {
+fn number_class(m: &Mention, mentions: &[Mention], list: &[Token<'_>], at: usize, sentence: &[Token<'_>]) -> Option<String> {
+    let class_of = |u: &str| {
         if u == "force" {
-            return Some("force".into());
+            "force".to_string()
+        } else if is_personnel(u) {
+            "personnel".to_string()
+        } else {
+            u.to_string()
         }
-        return Some(if is_personnel(u) { "personnel".into() } else { u.clone() });
+    };
+    if let Some(u) = &m.unit {
+        return Some(class_of(u));
     }
     // "a multinational force of 2,500"
     if at >= 2 && list[at - 1].is("of") {
         if let Some((_, class)) = COLLECTIVES.iter().find(|(w, _)| list[at - 2].is(w)) {
             return Some((*class).to_string());
+        }
+    }
+    // "12 people were killed and 40 were injured": the nearest number of the
+    // sentence that names what it counts.
+    if let (Some(first), Some(last)) = (sentence.first(), sentence.last()) {
+        let span = Span::new(first.span.start, last.span.end);
+        let distance = |o: &Mention| o.span.start.abs_diff(m.span.start);
+        if let Some(u) = mentions
+            .iter()
+            .filter(|o| o.kind == Kind::Number && o.span != m.span && span.contains(o.span) && o.unit.as_deref().is_some_and(|u| u != "fraction"))
+            .min_by_key(|o| distance(o))
+            .and_then(|o| o.unit.as_deref())
+        {
+            return Some(class_of(u));
         }
     }
     topic(sentence)

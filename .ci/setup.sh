@@ -58,7 +58,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install -q --force wasm-bindgen-cli --version "$bindgen_version"
 fi
 command -v wasm-pack >/dev/null || { log "cargo install wasm-pack (about 2 min)"; cargo install -q wasm-pack; }
-if [ ! -x "$here/tests/e2e/node_modules/.bin/wasm-opt" ] || [ ! -d "$here/tests/e2e/node_modules/playwright-core" ]; then
+if [ ! -x "$here/tests/e2e/node_modules/.bin/wasm-opt" ] || [ ! -d "$here/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$here/tests/e2e/node_modules/axe-core" ]; then
   log "npm ci in tests/e2e (binaryen for wasm-opt, playwright-core)"
   (cd "$here/tests/e2e" && npm ci --no-audit --no-fund --silent)
 fi

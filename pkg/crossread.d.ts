@@ -8,6 +8,16 @@ export class Analysis {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * Marks article `article_id` in place inside `root`, an element already
+     * on the page whose text (see [`text_of`]) is the article's text: its own
+     * markup stays, text nodes are split and wrapped in `<mark>`s.
+     */
+    enhance(article_id: string, root: Element, tips: Element, prefix: string): number;
+    /**
+     * The findings as Markdown a fact-checker can paste.
+     */
+    markdown(): string;
+    /**
      * Analyses a cluster (an object or its JSON text). Throws an `Error`
      * with a `code` on bad input.
      */
@@ -16,7 +26,8 @@ export class Analysis {
      * Replaces the children of `target` with the text of article
      * `article_id`, each mention a focusable `<mark>` described by a tooltip
      * element appended to `tips`. Ids are prefixed with `prefix` so several
-     * widgets can share a page. Returns the number of marks.
+     * widgets can share a page. Returns the number of marks. An HTML
+     * article is shown as its text, tags blanked.
      */
     renderArticle(article_id: string, target: Element, tips: Element, prefix: string): number;
     /**
@@ -39,17 +50,26 @@ export class Analysis {
  */
 export function analyze(input: any): any;
 
+/**
+ * The article text of an element as `Analysis.enhance` reads it: its text
+ * nodes joined, without scripts, styles and templates.
+ */
+export function textOf(root: Element): string;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_analysis_free: (a: number, b: number) => void;
+    readonly analysis_enhance: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
+    readonly analysis_markdown: (a: number) => [number, number];
     readonly analysis_new: (a: any) => [number, number, number];
     readonly analysis_renderArticle: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
     readonly analysis_report: (a: number) => [number, number, number];
     readonly analysis_reportJson: (a: number) => [number, number];
     readonly analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
     readonly analyze: (a: any) => [number, number, number];
+    readonly textOf: (a: any) => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -15,6 +15,50 @@ export class Analysis {
         wasm.__wbg_analysis_free(ptr, 0);
     }
     /**
+     * Marks article `article_id` in place inside `root`, an element already
+     * on the page whose text (see [`text_of`]) is the article's text: its own
+     * markup stays, text nodes are split and wrapped in `<mark>`s.
+     * @param {string} article_id
+     * @param {Element} root
+     * @param {Element} tips
+     * @param {string} prefix
+     * @returns {number}
+     */
+    enhance(article_id, root, tips, prefix) {
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passStringToWasm0(article_id, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(prefix, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.analysis_enhance(this.__wbg_ptr, ptr0, len0, root, tips, ptr1, len1);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0] >>> 0;
+    }
+    /**
+     * The findings as Markdown a fact-checker can paste.
+     * @returns {string}
+     */
+    markdown() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.analysis_markdown(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
      * Analyses a cluster (an object or its JSON text). Throws an `Error`
      * with a `code` on bad input.
      * @param {any} input
@@ -32,7 +76,8 @@ export class Analysis {
      * Replaces the children of `target` with the text of article
      * `article_id`, each mention a focusable `<mark>` described by a tooltip
      * element appended to `tips`. Ids are prefixed with `prefix` so several
-     * widgets can share a page. Returns the number of marks.
+     * widgets can share a page. Returns the number of marks. An HTML
+     * article is shown as its text, tags blanked.
      * @param {string} article_id
      * @param {Element} target
      * @param {Element} tips
@@ -114,6 +159,25 @@ export function analyze(input) {
     }
     return takeFromExternrefTable0(ret[0]);
 }
+
+/**
+ * The article text of an element as `Analysis.enhance` reads it: its text
+ * nodes joined, without scripts, styles and templates.
+ * @param {Element} root
+ * @returns {string}
+ */
+export function textOf(root) {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+        const ret = wasm.textOf(root);
+        deferred1_0 = ret[0];
+        deferred1_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+}
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
@@ -190,6 +254,10 @@ function __wbg_get_imports() {
             const ret = arg0.call(arg1);
             return ret;
         }, arguments); },
+        __wbg_childNodes_4a28c927bffc821b: function(arg0) {
+            const ret = arg0.childNodes;
+            return ret;
+        },
         __wbg_createElement_de4a31ed2fb252be: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.createElement(getStringFromWasm0(arg1, arg2));
             return ret;
@@ -197,6 +265,13 @@ function __wbg_get_imports() {
         __wbg_createTextNode_2b48c3fc75dfcc67: function(arg0, arg1, arg2) {
             const ret = arg0.createTextNode(getStringFromWasm0(arg1, arg2));
             return ret;
+        },
+        __wbg_data_6e394f8166463083: function(arg0, arg1) {
+            const ret = arg1.data;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbg_done_57e08d0be6e30c02: function(arg0) {
             const ret = arg0.done;
@@ -214,10 +289,38 @@ function __wbg_get_imports() {
             const ret = arg0[arg1];
             return ret;
         },
+        __wbg_hasAttribute_3f271bd99815d507: function(arg0, arg1, arg2) {
+            const ret = arg0.hasAttribute(getStringFromWasm0(arg1, arg2));
+            return ret;
+        },
+        __wbg_insertBefore_10ab0c19b463c12b: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = arg0.insertBefore(arg1, arg2);
+            return ret;
+        }, arguments); },
         __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof ArrayBuffer;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Element_05dbb22ded594343: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Element;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Text_c519cb08a0504f21: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Text;
             } catch (_) {
                 result = false;
             }
@@ -238,11 +341,27 @@ function __wbg_get_imports() {
             const ret = Array.isArray(arg0);
             return ret;
         },
+        __wbg_isSameNode_1eda96b84821596e: function(arg0, arg1) {
+            const ret = arg0.isSameNode(arg1);
+            return ret;
+        },
+        __wbg_item_5b70fe58b24cf84b: function(arg0, arg1) {
+            const ret = arg0.item(arg1 >>> 0);
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
         __wbg_iterator_e4c5e8f68ada7b58: function() {
             const ret = Symbol.iterator;
             return ret;
         },
         __wbg_length_186163212ffe79c3: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
+        __wbg_length_724759f093bebbae: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
+        __wbg_length_9aab85334c5daf3f: function(arg0) {
             const ret = arg0.length;
             return ret;
         },
@@ -270,6 +389,10 @@ function __wbg_get_imports() {
             const ret = new Object();
             return ret;
         },
+        __wbg_nextSibling_91136dc7a8ec9b09: function(arg0) {
+            const ret = arg0.nextSibling;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
         __wbg_next_178c1651c11432b3: function(arg0) {
             const ret = arg0.next;
             return ret;
@@ -280,6 +403,10 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbg_ownerDocument_adefd47fd596fe80: function(arg0) {
             const ret = arg0.ownerDocument;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
+        __wbg_parentNode_fe15bcc26df42856: function(arg0) {
+            const ret = arg0.parentNode;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         },
         __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
@@ -310,6 +437,17 @@ function __wbg_get_imports() {
         },
         __wbg_set_textContent_0177b2a6d9293c2c: function(arg0, arg1, arg2) {
             arg0.textContent = arg1 === 0 ? undefined : getStringFromWasm0(arg1, arg2);
+        },
+        __wbg_splitText_ccd98cb8b0e3bc07: function() { return handleError(function (arg0, arg1) {
+            const ret = arg0.splitText(arg1 >>> 0);
+            return ret;
+        }, arguments); },
+        __wbg_tagName_775bb05619a5c52f: function(arg0, arg1) {
+            const ret = arg1.tagName;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbg_value_e0f328965e184931: function(arg0) {
             const ret = arg0.value;

@@ -2,12 +2,15 @@
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
 export const __wbg_analysis_free: (a: number, b: number) => void;
+export const analysis_enhance: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
+export const analysis_markdown: (a: number) => [number, number];
 export const analysis_new: (a: any) => [number, number, number];
 export const analysis_renderArticle: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
 export const analysis_report: (a: number) => [number, number, number];
 export const analysis_reportJson: (a: number) => [number, number];
 export const analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
 export const analyze: (a: any) => [number, number, number];
+export const textOf: (a: any) => [number, number];
 export const __wbindgen_malloc: (a: number, b: number) => number;
 export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
 export const __wbindgen_free: (a: number, b: number, c: number) => void;

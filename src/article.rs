@@ -12,6 +12,7 @@ pub struct Article {
     /// `source` is given.
     pub id: String,
     /// Plain text or an HTML body. Offsets in the report index this string.
+    #[serde(default)]
     pub text: String,
     /// Publication date, `YYYY-MM-DD` (a longer ISO timestamp is cut to its date).
     #[serde(default)]
@@ -23,6 +24,11 @@ pub struct Article {
     pub source: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    /// In a cluster file, where the text is when it is not inline: a path
+    /// relative to the cluster file (the CLI) or to its URL (the widget),
+    /// read before analysis.
+    #[serde(default)]
+    pub file: Option<String>,
 }
 
 impl Article {

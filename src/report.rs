@@ -105,6 +105,51 @@ pub struct Tooltip {
 }
 
 impl Report {
+    /// The findings as Markdown a fact-checker can paste: a summary line, the
+    /// conflicts, the quotes worded differently, notes, and reference dates.
+    pub fn markdown(&self) -> String {
+        let count = |v: Verdict| self.groups.iter().filter(|g| g.verdict == v).count();
+        let mentions: usize = self.articles.iter().map(|a| a.mentions.len()).sum();
+        let mut out = format!(
+            "# crossread findings\n\n{} articles · {mentions} numbers, dates and quotes · {} facts stated more than once: {} agree, {} conflict, {} worded differently\n",
+            self.articles.len(),
+            self.groups.len(),
+            count(Verdict::Agree),
+            count(Verdict::Conflict),
+            count(Verdict::Variant)
+        );
+        for (verdict, title) in [(Verdict::Conflict, "Conflicts"), (Verdict::Variant, "Quotes worded differently")] {
+            let groups: Vec<&Group> = self.groups.iter().filter(|g| g.verdict == verdict).collect();
+            if groups.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("\n## {title}\n\n"));
+            for (i, g) in groups.iter().enumerate() {
+                out.push_str(&format!("{}. **{}**: {}\n", i + 1, escape_md(&g.about), escape_md(&g.explanation)));
+                for note in &g.notes {
+                    out.push_str(&format!("   - Note: {}\n", escape_md(note)));
+                }
+                out.push_str(&format!("   - Grouped by {}\n", escape_md(&g.why)));
+            }
+        }
+        let notes: Vec<(&ArticleReport, &MentionReport)> =
+            self.articles.iter().flat_map(|a| a.mentions.iter().filter(|m| m.note.is_some()).map(move |m| (a, m))).collect();
+        if !notes.is_empty() {
+            out.push_str("\n## To check\n\n");
+            for (a, m) in notes {
+                let label = a.source.as_deref().unwrap_or(&a.id);
+                out.push_str(&format!("- {}: {}\n", escape_md(label), escape_md(m.note.as_deref().unwrap_or(""))));
+            }
+        }
+        out.push_str("\n## Articles\n\n");
+        for a in &self.articles {
+            let label = a.source.as_deref().unwrap_or(&a.id);
+            let date = a.reference_date.as_deref().unwrap_or("unknown");
+            out.push_str(&format!("- {} ({} mentions; reference date {date}, {})\n", escape_md(label), a.mentions.len(), a.reference_date_source));
+        }
+        out
+    }
+
     /// Finds a mention and its article by mention id.
     pub fn mention(&self, id: &str) -> Option<(&ArticleReport, &MentionReport)> {
         self.articles.iter().find_map(|a| a.mentions.iter().find(|m| m.id == id).map(|m| (a, m)))
@@ -170,4 +215,16 @@ impl Report {
         }
         Some(Tooltip { heading, verdict, lines })
     }
+}
+
+/// Escapes the characters Markdown would read as formatting.
+fn escape_md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -131,3 +131,13 @@ fn quote_variants_carry_a_word_diff() {
     let changed: Vec<(&str, &str)> = diff.iter().filter(|p| p.op != "same").map(|p| (p.op.as_str(), p.text.as_str())).collect();
     assert_eq!(changed, [("removed", "is"), ("added", "was")]);
 }
+
+#[test]
+fn markdown_findings_for_fact_checkers() {
+    let report = analyze(&support::corpus()).unwrap();
+    let md = report.markdown();
+    assert!(md.starts_with("# crossread findings\n\n5 articles · 67 numbers, dates and quotes"), "{md}");
+    assert!(md.contains("## Conflicts\n\n1. **officers already deployed**: 382 in 000\\_ab610103825d78f6"), "{md}");
+    assert!(md.contains("## Quotes worded differently"), "{md}");
+    assert!(md.contains("- 004\\_9b5600509f698df4 (8 mentions; reference date 2024-09-25, dateline)"), "{md}");
+}

@@ -95,3 +95,42 @@ fn markup_in_article_text_stays_text() {
     assert!(target.query_selector("img, script").unwrap().is_none());
     assert_eq!(target.text_content().unwrap(), hostile);
 }
+
+#[wasm_bindgen_test]
+fn enhance_in_place_keeps_the_page_markup() {
+    let doc = document();
+    let story = doc.create_element("article").unwrap();
+    // Built from text nodes and elements, as a CMS page would carry it.
+    let p1 = doc.create_element("p").unwrap();
+    p1.append_child(&doc.create_text_node("Kenya has already deployed ")).unwrap();
+    let b = doc.create_element("b").unwrap();
+    b.set_text_content(Some("382"));
+    p1.append_child(&b).unwrap();
+    p1.append_child(&doc.create_text_node(" officers, “we are proud of our 382 officers on the ground,” Ruto said on Thursday.")).unwrap();
+    let a = doc.create_element("a").unwrap();
+    a.set_attribute("href", "https://example.org/").unwrap();
+    a.set_text_content(Some("Read the 👮 report"));
+    p1.append_child(&a).unwrap();
+    story.append_child(&p1).unwrap();
+    doc.body().unwrap().append_child(&story).unwrap();
+    let text = crossread::web::text_of(&story);
+    let before = story.text_content().unwrap();
+    let input = serde_json::json!({ "articles": [
+        { "id": "page", "text": text },
+        { "id": "wire", "text": "Kenya has already deployed 400 officers." }
+    ]});
+    let analysis = Analysis::new(JsValue::from_str(&input.to_string())).unwrap();
+    let tips = doc.create_element("div").unwrap();
+    let marked = analysis.enhance("page", &story, &tips, "p").unwrap();
+    assert!(marked >= 3, "{marked}");
+    assert_eq!(story.text_content().unwrap(), before, "text changed");
+    assert!(story.query_selector("a[href]").unwrap().is_some(), "the link is gone");
+    let bold_mark = story.query_selector("b > mark[data-kind=number]").unwrap().expect("382 inside <b> is marked");
+    assert_eq!(bold_mark.get_attribute("data-verdict").as_deref(), Some("conflict"));
+    // The number inside the quote nests in the quote's mark.
+    assert!(story.query_selector("mark[data-kind=quote] mark[data-kind=number]").unwrap().is_some());
+    // Analysing a changed page is refused with a clear message.
+    b.set_text_content(Some("383"));
+    let error = analysis.enhance("page", &story, &tips, "p").unwrap_err();
+    assert!(get(&error, "message").as_string().unwrap().contains("changed since it was analysed"));
+}

@@ -61,6 +61,17 @@ impl View {
     }
 }
 
+/// The text a reader is shown for an article: the input itself, or for an
+/// HTML body its text with the markup blanked (same byte offsets). Unlike
+/// [`View`], boilerplate stays: nothing the reader gave is hidden.
+pub fn display_text(input: &str) -> std::borrow::Cow<'_, str> {
+    if html::looks_like_html(input) {
+        std::borrow::Cow::Owned(html::mask_markup(input))
+    } else {
+        std::borrow::Cow::Borrowed(input)
+    }
+}
+
 /// Replaces `text[start..end]` by spaces, keeping newlines so lines survive.
 /// `start..end` must lie on char boundaries.
 pub(crate) fn blank(text: &mut String, start: usize, end: usize) {

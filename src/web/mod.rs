@@ -7,7 +7,9 @@ use crate::render::{plan, Event};
 use crate::{Article, Error, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element};
+use web_sys::Element;
+
+mod dom;
 
 /// The cluster input: `{"articles": [{"id", "text", "published"?, "title"?, "source"?, "url"?}]}`.
 fn decode(input: JsValue) -> Result<Vec<Article>, JsValue> {
@@ -81,76 +83,74 @@ impl Analysis {
     /// Replaces the children of `target` with the text of article
     /// `article_id`, each mention a focusable `<mark>` described by a tooltip
     /// element appended to `tips`. Ids are prefixed with `prefix` so several
-    /// widgets can share a page. Returns the number of marks.
+    /// widgets can share a page. Returns the number of marks. An HTML
+    /// article is shown as its text, tags blanked.
     #[wasm_bindgen(js_name = renderArticle)]
     pub fn render_article(&self, article_id: &str, target: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
-        let index = self
-            .report
-            .articles
-            .iter()
-            .position(|a| a.id == article_id)
-            .ok_or_else(|| js_error(&Error::bad_input(format!("no article \"{article_id}\" in this analysis"))))?;
-        let article = &self.report.articles[index];
-        let text = &self.texts[index];
+        let index = self.index(article_id)?;
+        let shown = crate::text::display_text(&self.texts[index]);
         let document = target.owner_document().ok_or_else(|| JsValue::from_str("target is not in a document"))?;
         target.set_text_content(None);
         tips.set_text_content(None);
-        let mut stack: Vec<Element> = vec![target.clone()];
-        let mut marks = 0;
-        for event in plan(article, text) {
-            match event {
-                Event::Text(start, end) => {
-                    let node = document.create_text_node(&text[start..end]);
-                    stack.last().unwrap_or(target).append_child(&node)?;
-                }
-                Event::Start(m) => {
-                    let tip = self.report.tooltip(&m.id);
-                    let verdict = tip.as_ref().and_then(|t| t.verdict).map_or("none", |v| match v {
-                        crate::Verdict::Agree => "agree",
-                        crate::Verdict::Conflict => "conflict",
-                        crate::Verdict::Variant => "variant",
-                    });
-                    let mark = document.create_element("mark")?;
-                    mark.set_class_name(&format!("cr-mark cr-{}", m.kind.name()));
-                    mark.set_id(&format!("{prefix}-{}", m.id));
-                    mark.set_attribute("tabindex", "0")?;
-                    mark.set_attribute("data-mention", &m.id)?;
-                    mark.set_attribute("data-kind", m.kind.name())?;
-                    mark.set_attribute("data-verdict", verdict)?;
-                    let tip_id = format!("{prefix}-tip-{}", m.id);
-                    mark.set_attribute("aria-describedby", &tip_id)?;
-                    if let Some(t) = tip {
-                        let tip_element = tooltip_element(&document, &tip_id, &t)?;
-                        tips.append_child(&tip_element)?;
-                    }
-                    stack.last().unwrap_or(target).append_child(&mark)?;
-                    stack.push(mark);
-                    marks += 1;
-                }
-                Event::End => {
-                    if stack.len() > 1 {
-                        stack.pop();
-                    }
-                }
-            }
+        target.append_child(&document.create_text_node(&shown))?;
+        self.mark(index, &shown, &document, target, tips, prefix)
+    }
+
+    /// Marks article `article_id` in place inside `root`, an element already
+    /// on the page whose text (see [`text_of`]) is the article's text: its own
+    /// markup stays, text nodes are split and wrapped in `<mark>`s.
+    pub fn enhance(&self, article_id: &str, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
+        let index = self.index(article_id)?;
+        let shown = dom::text_of(root);
+        if shown != self.texts[index] {
+            return Err(js_error(&Error::bad_input(format!(
+                "the page's text of \"{article_id}\" changed since it was analysed; analyse it again"
+            ))));
         }
-        Ok(marks)
+        let document = root.owner_document().ok_or_else(|| JsValue::from_str("root is not in a document"))?;
+        tips.set_text_content(None);
+        self.mark(index, &shown, &document, root, tips, prefix)
+    }
+
+    /// The findings as Markdown a fact-checker can paste.
+    pub fn markdown(&self) -> String {
+        self.report.markdown()
     }
 }
 
-fn tooltip_element(document: &Document, id: &str, tip: &crate::Tooltip) -> Result<Element, JsValue> {
-    let el = document.create_element("div")?;
-    el.set_id(id);
-    el.set_class_name("cr-tip");
-    el.set_attribute("role", "tooltip")?;
-    el.set_attribute("hidden", "")?;
-    let heading = document.create_element("strong")?;
-    heading.set_text_content(Some(&tip.heading));
-    el.append_child(&heading)?;
-    for line in &tip.lines {
-        let p = document.create_element("p")?;
-        p.set_text_content(Some(line));
-        el.append_child(&p)?;
+impl Analysis {
+    fn index(&self, article_id: &str) -> Result<usize, JsValue> {
+        self.report
+            .articles
+            .iter()
+            .position(|a| a.id == article_id)
+            .ok_or_else(|| js_error(&Error::bad_input(format!("no article \"{article_id}\" in this analysis"))))
     }
-    Ok(el)
+
+    fn mark(&self, index: usize, shown: &str, document: &web_sys::Document, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
+        let article = &self.report.articles[index];
+        let utf16 = crate::text::Utf16Index::new(shown);
+        let specs: Vec<dom::MarkSpec<'_>> = plan(article, shown)
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Start(m) => Some(dom::MarkSpec {
+                    start16: utf16.to_utf16(m.start) as u32,
+                    end16: utf16.to_utf16(m.end) as u32,
+                    id: &m.id,
+                    kind: m.kind.name(),
+                    tip: self.report.tooltip(&m.id),
+                }),
+                _ => None,
+            })
+            .collect();
+        dom::enhance(document, root, &specs, tips, prefix)
+    }
 }
+
+/// The article text of an element as `Analysis.enhance` reads it: its text
+/// nodes joined, without scripts, styles and templates.
+#[wasm_bindgen(js_name = textOf)]
+pub fn text_of(root: &Element) -> String {
+    dom::text_of(root)
+}
+

@@ -44,22 +44,33 @@ try {
   await wd("POST", `/session/${session}/url`, { url: server.match[0] });
   let ready = false;
   for (let i = 0; i < 100 && !ready; i++) {
-    ready = await run("return document.body.dataset.ready === 'true'");
+    ready = await run("return document.querySelector('crossread-reader')?.dataset.ready === 'true'");
     if (!ready) await new Promise((r) => setTimeout(r, 100));
   }
   assert.ok(ready, "the page never became ready");
-  const marks = await run("return document.querySelectorAll('#reader .cr-mark').length");
+  const marks = await run("return document.querySelector('#reader').shadowRoot.querySelectorAll('mark[tabindex]').length");
   assert.ok(marks >= 10, `${marks} marks`);
   const tip = await run(`
-    const mark = [...document.querySelectorAll('#reader .cr-mark')].find((m) => m.textContent === '382');
+    const root = document.querySelector('#reader').shadowRoot;
+    const mark = [...root.querySelectorAll('mark[tabindex]')].find((m) => m.textContent === '382');
     mark.focus();
-    const tip = document.getElementById(mark.getAttribute('aria-describedby'));
-    return { visible: !tip.hidden, text: tip.textContent };`);
+    const popup = root.querySelector('.cr-popup');
+    return { visible: !popup.hidden, text: popup.textContent };`);
   assert.ok(tip.visible, "tooltip not shown on focus");
   assert.match(tip.text, /400 in 002_9bc17c87cdb306d3/);
-  const error = await run("return document.getElementById('error').hidden");
-  assert.ok(error, "the page shows an error");
-  console.log(`ok   firefox: ${marks} marks, focused 382 shows “${tip.text.slice(0, 60)}…”`);
+  const error = await run("return document.querySelector('#reader').shadowRoot.querySelector('.cr-error').hidden");
+  assert.ok(error, "the widget shows an error");
+  // The embed: the page's own article marked in place.
+  await wd("POST", `/session/${session}/url`, { url: server.match[0] + "embed.html" });
+  let inPlace = 0;
+  for (let i = 0; i < 100 && !inPlace; i++) {
+    inPlace = await run("return document.querySelector('crossread-reader')?.dataset.ready === 'true' ? document.querySelectorAll('#story mark[tabindex]').length : 0");
+    if (!inPlace) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(inPlace >= 10, `embed: ${inPlace} marks in place`);
+  const links = await run("return document.querySelectorAll('#story a').length");
+  assert.equal(links, 1, "the article lost its link");
+  console.log(`ok   firefox: demo ${marks} marks, focused 382 shows “${tip.text.slice(0, 60)}…”; embed ${inPlace} marks in place`);
 } catch (e) {
   console.log(`FAIL firefox: ${e.message}`);
   process.exitCode = 1;

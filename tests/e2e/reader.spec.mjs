@@ -1,28 +1,31 @@
-// End-to-end test of the reader page in headless Chromium (the system's
-// /usr/bin/chromium, driven by playwright-core): serves the project on
-// loopback with the crossread binary, opens the demo, focuses marks by
-// keyboard, checks what the tooltip says, and saves a screenshot.
+// End-to-end tests of the reader page, the embed and the widget in headless
+// Chromium (the system's /usr/bin/chromium, driven by playwright-core). The
+// project is served on loopback by the crossread binary, once plainly and
+// once with a strict Content-Security-Policy and Trusted Types.
 //
 //   node tests/e2e/reader.spec.mjs [path/to/crossread-binary]
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import assert from "node:assert/strict";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
 const binary = process.argv[2] || path.join(root, "target/release/crossread");
-const out = path.join(root, "tests/e2e/out");
+const out = path.join(here, "out");
 mkdirSync(out, { recursive: true });
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-function serve() {
+function serve(headers = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ["serve", "--port", "0", "--root", root], { stdio: ["ignore", "pipe", "inherit"] });
+    const args = ["serve", "--port", "0", "--root", root, ...headers.flatMap((h) => ["--header", h])];
+    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
     child.on("error", reject);
     child.stdout.on("data", (chunk) => {
-      const match = /http:\/\/[^\s]+/.exec(String(chunk));
-      if (match) resolve({ child, url: match[0] });
+      const match = /http:\/\/([^/\s]+)/.exec(String(chunk));
+      if (match) resolve({ child, origin: `http://${match[1]}` });
     });
   });
 }
@@ -33,98 +36,281 @@ async function check(name, fn) {
     await fn();
     results.push(`ok   ${name}`);
   } catch (error) {
-    results.push(`FAIL ${name}: ${error.message}`);
+    results.push(`FAIL ${name}: ${error.message.split("\n")[0]}`);
     process.exitCode = 1;
   }
 }
 
-const { child, url } = await serve();
+const plain = await serve();
+const strict = await serve([`Content-Security-Policy: ${CSP}; require-trusted-types-for 'script'`]);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 });
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+
+async function open(url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error" && !/favicon/.test(m.location().url || "")) page.errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  return page;
+}
 
-  await check("marks every kind in the first article", async () => {
-    const kinds = await page.$$eval("#reader .cr-mark", (ms) => ms.map((m) => m.dataset.kind));
+async function ready(page, selector = "crossread-reader") {
+  await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((w) => w.dataset.ready === "true" || w.shadowRoot?.querySelector(".cr-error:not([hidden])")), selector, { timeout: 15000 });
+}
+
+const articleText = (page) => page.$eval("#reader", (w) => w.shadowRoot.querySelector(".cr-text").textContent);
+const openPopup = (page, sel = "#reader") => page.$eval(sel, (w) => { const p = w.shadowRoot.querySelector(".cr-popup"); return p.hidden ? null : p.textContent; });
+
+async function axe(page, name) {
+  await page.addScriptTag({ path: path.join(here, "node_modules/axe-core/axe.min.js") });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
+  });
+  assert.deepEqual(result, [], `axe on ${name}`);
+}
+
+try {
+  // ----- the demo page -------------------------------------------------------
+  const page = await open(`${plain.origin}/www/`);
+  await ready(page);
+
+  await check("demo: marks every kind and shows the article text unchanged", async () => {
+    const kinds = await page.$$eval("#reader >> mark[data-mention][tabindex]", (ms) => ms.map((m) => m.dataset.kind));
     for (const k of ["number", "date"]) assert.ok(kinds.includes(k), `no ${k} marks`);
-    assert.ok(kinds.length >= 10, `only ${kinds.length} marks`);
+    const original = readFileSync(path.join(root, "www/corpus/kenya-haiti/000_ab610103825d78f6.txt"), "utf8");
+    assert.equal(await articleText(page), original);
   });
 
-  await check("rendered text equals the article text", async () => {
-    const shown = await page.$eval("#reader", (el) => el.textContent);
-    const original = await (await fetch(`${url}corpus/kenya-haiti/000_ab610103825d78f6.txt`)).text();
-    assert.equal(shown, original);
-  });
-
-  await check("keyboard focus on 382 opens a tooltip naming the other outlets' values", async () => {
-    // Tab from the top of the page until the first "382" mark has focus.
-    await page.focus("#articles button");
-    let text = "";
-    for (let i = 0; i < 60 && text !== "382"; i++) {
+  await check("demo: Tab reaches marks in reading order; focus opens details; Escape closes and keeps focus", async () => {
+    await page.focus("#reader >> button[data-article]");
+    const seen = [];
+    for (let i = 0; i < 40 && seen.length < 6; i++) {
       await page.keyboard.press("Tab");
-      text = await page.evaluate(() => document.activeElement?.classList.contains("cr-mark") ? document.activeElement.textContent : "");
+      const info = await page.$eval("#reader", (w) => {
+        const a = w.shadowRoot.activeElement;
+        return a && a.matches("mark") ? { text: a.textContent, top: a.getBoundingClientRect().top, left: a.getBoundingClientRect().left } : null;
+      });
+      if (info) seen.push(info);
     }
-    assert.equal(text, "382", "Tab never reached the 382 mark");
-    const tip = await page.evaluate(() => {
-      const id = document.activeElement.getAttribute("aria-describedby");
-      const el = document.getElementById(id);
-      return { visible: !el.hidden, text: el.textContent };
-    });
-    assert.ok(tip.visible, "tooltip hidden after focus");
-    assert.match(tip.text, /Conflict/);
-    assert.match(tip.text, /400 in 002_9bc17c87cdb306d3/);
-    assert.match(tip.text, /382 in 000_ab610103825d78f6, 001_d100ab99cad84b3b/);
+    assert.ok(seen.length >= 6, "Tab did not reach the marks");
+    for (let i = 1; i < seen.length; i++) {
+      const before = seen[i - 1], now = seen[i];
+      assert.ok(now.top > before.top + 2 || (Math.abs(now.top - before.top) <= 2 && now.left > before.left), `mark ${i} out of reading order`);
+    }
+    // back to the first 382
+    await page.$eval("#reader", (w) => [...w.shadowRoot.querySelectorAll("mark[tabindex]")].find((m) => m.textContent === "382").focus());
+    const text = await openPopup(page);
+    assert.match(text || "", /⚠ Conflict/);
+    assert.match(text, /400 in 002_9bc17c87cdb306d3/);
     await page.screenshot({ path: path.join(out, "reader-tooltip.png") });
     await page.keyboard.press("Escape");
-    const hidden = await page.evaluate(() => document.getElementById(document.activeElement.getAttribute("aria-describedby")).hidden);
-    assert.ok(hidden, "Escape did not close the tooltip");
+    assert.equal(await openPopup(page), null, "Escape did not close");
+    assert.equal(await page.$eval("#reader", (w) => w.shadowRoot.activeElement?.textContent), "382", "focus left the mark");
+    await page.keyboard.press("Enter");
+    assert.match((await openPopup(page)) || "", /Conflict/, "Enter did not open");
+    await page.keyboard.press("Escape");
   });
 
-  await check("hover opens a tooltip", async () => {
-    await page.hover("#reader .cr-date");
-    const visible = await page.$$eval("#tips .cr-tip", (tips) => tips.filter((t) => !t.hidden).length);
-    assert.equal(visible, 1);
+  await check("demo: hover opens without taking focus and stays open over the details", async () => {
+    await page.focus("#reader >> button[data-article]");
+    const date = page.locator("#reader >> mark[data-kind=date][tabindex]").first();
+    await date.hover();
+    await page.waitForTimeout(50);
+    assert.ok(await openPopup(page), "no details on hover");
+    const focusedMark = await page.$eval("#reader", (w) => !!w.shadowRoot.activeElement?.matches("mark"));
+    assert.equal(focusedMark, false, "hover moved focus");
+    const box = await page.$eval("#reader", (w) => { const r = w.shadowRoot.querySelector(".cr-popup").getBoundingClientRect(); return { x: r.x + 10, y: r.y + 10 }; });
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    await page.waitForTimeout(400);
+    assert.ok(await openPopup(page), "details closed when the pointer moved into them");
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(400);
+    assert.equal(await openPopup(page), null, "details stayed open after the pointer left");
   });
 
-  await check("the disagreements panel focuses a conflicting mark in its article", async () => {
-    const items = await page.$$("#disagreement-list button");
-    assert.ok(items.length >= 3, `${items.length} disagreements listed`);
-    await items[items.length - 1].click();
-    const focused = await page.evaluate(() => document.activeElement?.dataset.mention || "");
-    assert.ok(focused.startsWith("m"), "no mark focused");
+  await check("demo: the disagreements panel focuses a mark in its article", async () => {
+    const items = page.locator("#reader >> .cr-list button");
+    assert.ok((await items.count()) >= 3);
+    await page.click("#reader >> button[data-article='003_797e2071f4ed8727']");
+    await items.nth(0).click();
+    const focused = await page.$eval("#reader", (w) => w.shadowRoot.activeElement?.dataset.mention || "");
+    const first = (await page.$eval("#reader", (w) => w.report.groups.filter((g) => g.verdict !== "agree")[0].members[0]));
+    assert.equal(focused, first, "the group's first mark is not focused");
+    const pressed = await page.$eval("#reader", (w) => w.shadowRoot.querySelector("button[aria-pressed=true]").dataset.article);
+    assert.equal(pressed, "000_ab610103825d78f6", "the panel did not switch to the mark's article");
   });
 
-  await check("switching article renders that article", async () => {
-    await page.click("#articles button[data-article='003_797e2071f4ed8727']");
-    const text = await page.$eval("#reader", (el) => el.textContent);
-    assert.match(text, /600 More Police Officers/);
-    const quotes = await page.$$eval("#reader .cr-quote", (ms) => ms.length);
-    assert.ok(quotes >= 5, `${quotes} quote marks`);
+  await check("demo: export JSON and Markdown", async () => {
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("#reader >> text=Export JSON")]);
+    const report = JSON.parse(readFileSync(await json.path(), "utf8"));
+    assert.equal(report.articles.length, 5);
+    const [md] = await Promise.all([page.waitForEvent("download"), page.click("#reader >> text=Export Markdown")]);
+    const markdown = readFileSync(await md.path(), "utf8");
+    assert.match(markdown, /^# crossread findings/);
+    assert.match(markdown, /## Conflicts/);
   });
 
-  await check("tap on a touch screen opens the tooltip", async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
-    const phone = await context.newPage();
-    await phone.goto(url);
-    await phone.waitForSelector("body[data-ready=true]", { timeout: 15000 });
-    await phone.tap("#reader .cr-mark[data-verdict=conflict]");
-    const tip = await phone.$$eval("#tips .cr-tip", (tips) => tips.filter((t) => !t.hidden).map((t) => t.textContent));
-    assert.equal(tip.length, 1, "no tooltip after tap");
-    assert.match(tip[0], /Conflict/);
+  await check("demo: print shows marks with footnotes and the disagreements", async () => {
+    await page.emulateMedia({ media: "print" });
+    const state = await page.$eval("#reader", (w) => ({
+      tabs: getComputedStyle(w.shadowRoot.querySelector(".cr-tabs")).display,
+      footnotes: w.shadowRoot.querySelectorAll("mark[data-footnote]").length,
+      after: getComputedStyle(w.shadowRoot.querySelector("mark[data-footnote][tabindex]"), "::after").content,
+    }));
+    await page.emulateMedia({ media: "screen" });
+    assert.equal(state.tabs, "none");
+    assert.ok(state.footnotes > 0);
+    assert.match(state.after, /\[\d+\]/);
+  });
+
+  await check("demo: no accessibility violations (axe-core)", () => axe(page, "the demo page"));
+
+  await check("demo: paste your own articles, with clear messages and nothing lost", async () => {
+    await page.click("#analyse");
+    assert.match(await page.textContent("#own-error"), /no text yet/);
+    const editors = page.locator("#editors textarea");
+    await editors.nth(0).fill("Officials said 12 people were killed in the blast on Monday.");
+    await page.locator("#editors input[name=source]").nth(0).fill("Daily One");
+    await editors.nth(1).fill("<p>At least 15 people died in the blast, officials said.</p>");
+    await page.locator("#editors input[name=source]").nth(1).fill("Two Times");
+    await page.click("#analyse");
+    await page.waitForFunction(() => document.querySelector("#reader").shadowRoot.querySelector(".cr-summary").textContent.startsWith("2 articles"));
+    const list = await page.$eval("#reader", (w) => w.shadowRoot.querySelector(".cr-list").textContent);
+    assert.match(list, /12 in Daily One · At least 15 in Two Times/);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator("#editors textarea").nth(1).inputValue(), "<p>At least 15 people died in the blast, officials said.</p>");
+  });
+
+  await check("demo: files: text is added, binary and non-UTF-8 are refused with a message", async () => {
+    const before = await page.locator("#editors li").count();
+    await page.setInputFiles("#files", { name: "wire.txt", mimeType: "text/plain", buffer: Buffer.from("Kenya has already deployed 400 officers.") });
+    await page.waitForFunction((n) => document.querySelectorAll("#editors li").length === n + 1, before);
+    await page.setInputFiles("#files", { name: "photo.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) });
+    await page.waitForFunction(() => !document.querySelector("#own-error").hidden);
+    assert.match(await page.textContent("#own-error"), /photo\.txt looks binary/);
+    await page.setInputFiles("#files", { name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x43, 0x61, 0x66, 0xe9]) });
+    await page.waitForFunction(() => /not UTF-8/.test(document.querySelector("#own-error").textContent));
+    await page.click("#clear");
+  });
+
+  await check("demo: no script errors", async () => assert.deepEqual(page.errors, []));
+
+  // ----- touch ---------------------------------------------------------------
+  await check("touch: tap opens the details, a second tap closes them", async () => {
+    const phone = await open(`${plain.origin}/www/`, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    await ready(phone);
+    const mark = phone.locator("#reader >> mark[data-verdict=conflict][tabindex]").first();
+    await mark.tap();
+    assert.match((await openPopup(phone)) || "", /Conflict/);
     await phone.screenshot({ path: path.join(out, "reader-phone.png") });
-    await context.close();
+    await mark.tap();
+    assert.equal(await openPopup(phone), null);
+    await phone.context().close();
   });
 
-  await check("no script errors", async () => assert.deepEqual(errors, []));
+  // ----- the embed -----------------------------------------------------------
+  await check("embed: enhances the page's own article in place, keeping its markup and text", async () => {
+    const embed = await open(`${plain.origin}/www/embed.html`);
+    const before = await embed.$eval("#story", (s) => ({ text: s.textContent, links: s.querySelectorAll("a").length, paragraphs: s.querySelectorAll("p").length }));
+    await ready(embed);
+    const after = await embed.$eval("#story", (s) => ({ text: s.textContent, links: s.querySelectorAll("a").length, paragraphs: s.querySelectorAll("p").length, marks: s.querySelectorAll("mark[data-crossread-mark]").length }));
+    assert.equal(after.text, before.text);
+    assert.equal(after.links, before.links);
+    assert.equal(after.paragraphs, before.paragraphs);
+    assert.ok(after.marks >= 10, `${after.marks} marks`);
+    await embed.$eval("#story", (s) => [...s.querySelectorAll("mark[tabindex]")].find((m) => m.textContent === "382").focus());
+    const text = await openPopup(embed, "crossread-reader");
+    assert.match(text || "", /400 in 002_9bc17c87cdb306d3/);
+    await embed.screenshot({ path: path.join(out, "embed.png") });
+    await axe(embed, "the embed page");
+    assert.deepEqual(embed.errors, []);
+    await embed.context().close();
+  });
+
+  await check("embed: hostile host CSS breaks neither the widget nor its marks; the host keeps its own styles", async () => {
+    const hostile = await open(`${plain.origin}/tests/e2e/pages/hostile.html`);
+    await ready(hostile);
+    const state = await hostile.evaluate(() => {
+      const w = document.querySelector("#cluster");
+      const summary = w.shadowRoot.querySelector(".cr-summary");
+      const button = w.shadowRoot.querySelector(".cr-tabs button");
+      const mark = document.querySelector("#story mark[data-crossread-mark]");
+      return {
+        summaryFont: getComputedStyle(summary).fontSize, summaryColor: getComputedStyle(summary).color,
+        buttonDisplay: getComputedStyle(button).display, markDisplay: getComputedStyle(mark).display,
+        tipsHidden: getComputedStyle(document.querySelector("div[data-crossread-ignore]")).display,
+        hostSpan: getComputedStyle(document.querySelector("#host-span")).display,
+        hostButton: getComputedStyle(document.querySelector("#host-button")).display,
+        hostColor: getComputedStyle(document.querySelector("#host-text")).color,
+      };
+    });
+    assert.equal(state.summaryFont, "18px");
+    assert.notEqual(state.summaryColor, "rgb(255, 0, 0)");
+    assert.notEqual(state.buttonDisplay, "none");
+    assert.equal(state.markDisplay, "inline");
+    assert.equal(state.tipsHidden, "none");
+    assert.equal(state.hostSpan, "none", "the widget restyled the host's span");
+    assert.equal(state.hostButton, "none", "the widget restyled the host's button");
+    assert.equal(state.hostColor, "rgb(255, 0, 0)");
+    await hostile.screenshot({ path: path.join(out, "hostile.png") });
+    await hostile.context().close();
+  });
+
+  await check("embed: several widgets, and one added after load", async () => {
+    const hostile = await open(`${plain.origin}/tests/e2e/pages/hostile.html`);
+    await ready(hostile);
+    await hostile.evaluate(() => {
+      const w = document.createElement("crossread-reader");
+      w.id = "late";
+      const data = document.createElement("script");
+      data.type = "application/json";
+      data.textContent = JSON.stringify({ articles: [{ id: "a", text: "Kenya has already deployed 382 officers." }, { id: "b", text: "Kenya has already deployed 400 officers." }] });
+      w.append(data);
+      document.body.append(w);
+    });
+    await hostile.waitForFunction(() => document.querySelector("#late").dataset.ready === "true");
+    const summaries = await hostile.$$eval("crossread-reader", (ws) => ws.map((w) => w.shadowRoot.querySelector(".cr-summary").textContent.split(" ·")[0]));
+    assert.deepEqual(summaries, ["2 articles", "5 articles", "2 articles"]);
+    const ids = await hostile.$$eval("crossread-reader", (ws) => ws.flatMap((w) => [...(w.getAttribute("for") ? document.querySelectorAll("#story mark[id]") : w.shadowRoot.querySelectorAll("mark[id]"))].map((m) => m.id)));
+    assert.equal(new Set(ids).size, ids.length, "mark ids repeat across widgets");
+    await hostile.context().close();
+  });
+
+  await check("embed: a bad sources URL gives a clear message in the widget", async () => {
+    const p = await open(`${plain.origin}/www/embed.html`);
+    await p.evaluate(() => document.querySelector("crossread-reader").setAttribute("src", "corpus/none.json"));
+    await p.waitForFunction(() => !document.querySelector("crossread-reader").shadowRoot.querySelector(".cr-error").hidden);
+    const message = await p.$eval("crossread-reader", (w) => w.shadowRoot.querySelector(".cr-error").textContent);
+    assert.match(message, /could not load sources .*none\.json: HTTP 404/);
+    await p.context().close();
+  });
+
+  // ----- strict hosts --------------------------------------------------------
+  await check("CSP + Trusted Types: the demo and the embed work with no violation", async () => {
+    for (const url of [`${strict.origin}/www/`, `${strict.origin}/www/embed.html`]) {
+      const p = await open(url);
+      const violations = [];
+      p.on("console", (m) => { if (/Content Security Policy|Trusted Type/i.test(m.text())) violations.push(m.text()); });
+      await ready(p);
+      const marks = await p.evaluate(() => document.querySelectorAll("#story mark").length + [...document.querySelectorAll("crossread-reader")].reduce((n, w) => n + w.shadowRoot.querySelectorAll("mark").length, 0));
+      assert.ok(marks > 5, `${url}: ${marks} marks`);
+      const header = await p.evaluate(async () => (await fetch(location.href)).headers.get("content-security-policy"));
+      assert.match(header, /wasm-unsafe-eval/);
+      assert.deepEqual([...violations, ...p.errors], [], url);
+      await p.context().close();
+    }
+  });
 } finally {
   await browser.close();
-  child.kill();
+  plain.child.kill();
+  strict.child.kill();
 }
 console.log(results.join("\n"));
-console.log(`screenshot: ${path.join("tests/e2e/out", "reader-tooltip.png")}`);
+console.log(`screenshots: ${path.relative(root, out)}/`);
+writeFileSync(path.join(out, "results.txt"), results.join("\n") + "\n");

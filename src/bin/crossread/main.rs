@@ -17,8 +17,8 @@ const USAGE: &str = "usage:
       PATH: a .txt article (id = file stem), a directory (its .txt files, by name),
             or a cluster .json {\"articles\":[{\"id\",\"text\",\"published\"?,\"title\"?,\"source\"?,\"url\"?}]}
       --json  print the report as JSON (default: a readable list of disagreements)
-  crossread serve [--port 8000] [--host 127.0.0.1] [--root .]
-      serve the reader page and print its address";
+  crossread serve [--port 8000] [--host 127.0.0.1] [--root .] [--header \"Name: value\"]...
+      serve the reader page and print its address (--header adds a response header, e.g. a CSP)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -103,7 +103,20 @@ fn read_path(path: &Path) -> Result<Vec<(Article, PathBuf)>, String> {
             if cluster.articles.is_empty() {
                 return Err(format!("{}: \"articles\" is empty", path.display()));
             }
-            Ok(cluster.articles.into_iter().map(|a| (a, path.to_path_buf())).collect())
+            let base = path.parent().unwrap_or(Path::new("."));
+            cluster
+                .articles
+                .into_iter()
+                .map(|mut a| {
+                    if let Some(file) = a.file.take() {
+                        if !a.text.is_empty() {
+                            return Err(format!("{}: article \"{}\" has both \"text\" and \"file\"", path.display(), a.id));
+                        }
+                        a.text = read_utf8(&base.join(&file))?;
+                    }
+                    Ok((a, path.to_path_buf()))
+                })
+                .collect()
         }
         _ => Ok(vec![(read_text(path)?, path.to_path_buf())]),
     }

@@ -10,6 +10,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut port: u16 = 8000;
     let mut host = "127.0.0.1".to_string();
     let mut root = PathBuf::from(".");
+    let mut headers: Vec<String> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -17,6 +18,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--port" => port = value("--port")?.parse().map_err(|_| "--port takes a number from 0 to 65535".to_string())?,
             "--host" => host = value("--host")?,
             "--root" => root = PathBuf::from(value("--root")?),
+            // Extra response header, e.g. a Content-Security-Policy to test a strict host.
+            "--header" => {
+                let h = value("--header")?;
+                if !h.contains(':') || h.contains(['\r', '\n']) {
+                    return Err(format!("--header takes \"Name: value\" on one line, not {h:?}"));
+                }
+                headers.push(h);
+            }
             other => return Err(format!("unknown option {other} for serve")),
         }
     }
@@ -28,16 +37,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     println!("crossread reader: http://{address}/www/");
     std::io::stdout().flush().ok();
+    let headers: std::sync::Arc<str> = headers.iter().map(|h| format!("{h}\r\n")).collect::<String>().into();
     for stream in listener.incoming().flatten() {
         let root = root.clone();
+        let headers = headers.clone();
         std::thread::spawn(move || {
-            let _ = respond(stream, &root);
+            let _ = respond(stream, &root, &headers);
         });
     }
     Ok(())
 }
 
-fn respond(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn respond(mut stream: TcpStream, root: &Path, extra: &str) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -51,7 +62,7 @@ fn respond(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return send(&mut stream, "405 Method Not Allowed", "text/plain", b"only GET and HEAD\n", method == "HEAD");
+        return send(&mut stream, "405 Method Not Allowed", "text/plain", b"only GET and HEAD\n", method == "HEAD", extra);
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if path == "/" {
@@ -59,11 +70,11 @@ fn respond(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         return stream.write_all(head.as_bytes());
     }
     let Some(file) = resolve(root, path) else {
-        return send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD");
+        return send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra);
     };
     match std::fs::read(&file) {
-        Ok(body) => send(&mut stream, "200 OK", content_type(&file), &body, method == "HEAD"),
-        Err(_) => send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD"),
+        Ok(body) => send(&mut stream, "200 OK", content_type(&file), &body, method == "HEAD", extra),
+        Err(_) => send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra),
     }
 }
 
@@ -115,9 +126,9 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn send(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
+fn send(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], head_only: bool, extra: &str) -> std::io::Result<()> {
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\n{extra}Connection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;

@@ -1,0 +1,397 @@
+// <crossread-reader>: the embeddable crossread widget.
+//
+//   <script type="module" src="/www/crossread.js"></script>
+//
+//   Read a cluster's articles inside the widget:
+//   <crossread-reader src="/clusters/haiti.json"></crossread-reader>
+//
+//   Enhance an article already on the page, against other outlets' articles:
+//   <crossread-reader for="#story" article-source="Daily Nation" article-published="2024-09-26">
+//     <script type="application/json">{"articles": [{"id": "reuters", "source": "Reuters", "text": "…"}]}</script>
+//   </crossread-reader>
+//
+// The widget's UI lives in shadow DOM; article text only ever becomes text
+// nodes (the marks are built by the wasm core from text nodes, never from
+// markup). See the README for attributes, events and theming properties.
+import init, { Analysis, textOf } from "../pkg/crossread.js";
+
+const here = new URL(".", import.meta.url);
+let ready = null;
+/** Loads the wasm module once for every widget on the page. */
+export function load(wasm) {
+  ready ??= init(wasm ? { module_or_path: wasm } : undefined);
+  return ready;
+}
+
+let counter = 0;
+const MAX_BYTES = 2 * 1024 * 1024;
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Fetches a cluster JSON and the article files it names (same origin only). */
+export async function fetchCluster(url, base = location.href) {
+  const target = new URL(url, base);
+  if (target.origin !== location.origin && target.protocol !== "file:") {
+    throw new Error(`sources URL ${target} is not on this site (${location.origin}); crossread only reads same-origin sources`);
+  }
+  const response = await fetch(target);
+  if (!response.ok) throw new Error(`could not load sources ${target}: HTTP ${response.status}`);
+  let cluster;
+  try {
+    cluster = await response.json();
+  } catch (e) {
+    throw new Error(`sources ${target} is not JSON: ${e.message}`);
+  }
+  if (!cluster || !Array.isArray(cluster.articles)) throw new Error(`sources ${target} has no "articles" list`);
+  for (const a of cluster.articles) {
+    if (a && a.file && !a.text) {
+      const r = await fetch(new URL(a.file, target));
+      if (!r.ok) throw new Error(`could not load article file ${a.file}: HTTP ${r.status}`);
+      a.text = await r.text();
+      delete a.file;
+    }
+  }
+  return cluster;
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export class CrossreadReader extends HTMLElement {
+  static observedAttributes = ["src", "for"];
+
+  constructor() {
+    super();
+    this.idPrefix = `cr${++counter}`;
+    const root = this.attachShadow({ mode: "open" });
+    root.append(
+      el("link", { rel: "stylesheet", href: new URL("crossread.css", here).href }),
+      (this.ui = el("div", { class: "cr-root", part: "root" })),
+    );
+    this.ui.append(
+      (this.statusBox = el("p", { class: "cr-status", role: "status" })),
+      (this.errorBox = el("div", { class: "cr-error", role: "alert", hidden: "" })),
+      (this.summaryBox = el("section", { class: "cr-summary", "aria-label": "Summary", hidden: "" })),
+      (this.tabs = el("div", { class: "cr-tabs", role: "group", "aria-label": "Articles" })),
+      el("div", { class: "cr-layout" },
+        (this.articleBox = el("div", { class: "cr-article" }, el("slot"))),
+        (this.panel = el("aside", { class: "cr-panel", "aria-label": "Disagreements", hidden: "" },
+          el("h2", { text: "Disagreements" }), (this.list = el("ol", { class: "cr-list" }))))),
+      (this.actions = el("div", { class: "cr-actions", hidden: "" },
+        el("button", { type: "button", text: "Export JSON", onclick: () => this.export("json") }),
+        el("button", { type: "button", text: "Export Markdown", onclick: () => this.export("md") }),
+        el("button", { type: "button", text: "Print", onclick: () => window.print() }))),
+      (this.popup = el("div", { class: "cr-popup", hidden: "" })),
+    );
+    this.shadowTips = el("div", { class: "cr-tips", hidden: "" });
+    this.ui.append(this.shadowTips);
+    this.wire();
+  }
+
+  connectedCallback() {
+    if (!this.started) {
+      this.started = true;
+      queueMicrotask(() => this.refresh());
+    }
+  }
+
+  attributeChangedCallback() {
+    if (this.started) this.refresh();
+  }
+
+  /** Sets the cluster directly: `{articles: [{id, text, source?, published?}]}`. */
+  set cluster(value) {
+    this.given = value;
+    if (this.started) this.refresh();
+  }
+
+  /** The last report, or null. */
+  get report() {
+    return this.analysis ? this.analysis.report : null;
+  }
+
+  status(text) {
+    this.statusBox.textContent = text;
+  }
+
+  fail(error) {
+    this.errorBox.textContent = `crossread: ${error.message || error}`;
+    this.errorBox.hidden = false;
+    this.status("");
+    this.dispatchEvent(new CustomEvent("crossread:error", { detail: { message: String(error.message || error), code: error.code || null } }));
+  }
+
+  async sources() {
+    if (this.given) return structuredClone(this.given);
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    if (inline) {
+      try {
+        return JSON.parse(inline.textContent);
+      } catch (e) {
+        throw new Error(`the widget's inline sources are not valid JSON: ${e.message}`);
+      }
+    }
+    const src = this.getAttribute("src");
+    if (src) return fetchCluster(src);
+    return { articles: [] };
+  }
+
+  /** The article element to enhance in place: `for="selector"` or a `[data-crossread-article]` child. */
+  target() {
+    const selector = this.getAttribute("for");
+    if (selector) {
+      const found = document.querySelector(selector);
+      if (!found) throw new Error(`for="${selector}" matches no element on this page`);
+      return found;
+    }
+    return this.querySelector(":scope > [data-crossread-article]");
+  }
+
+  async refresh() {
+    const run = (this.run = (this.run || 0) + 1);
+    this.errorBox.hidden = true;
+    this.status("Reading…");
+    try {
+      await load();
+      const cluster = await this.sources();
+      if (run !== this.run) return;
+      const articles = Array.isArray(cluster.articles) ? cluster.articles : [];
+      const target = this.target();
+      this.inPlace = null;
+      if (target) {
+        const id = this.getAttribute("article-id") || "this-article";
+        const own = { id, text: textOf(target) };
+        if (this.hasAttribute("article-source")) own.source = this.getAttribute("article-source");
+        if (this.hasAttribute("article-published")) own.published = this.getAttribute("article-published");
+        articles.unshift(own);
+        this.inPlace = { id, element: target };
+      }
+      for (const a of articles) {
+        if (typeof a.text === "string" && new Blob([a.text]).size > MAX_BYTES) {
+          throw new Error(`article "${a.id}" is over ${MAX_BYTES / 1048576} MB; crossread reads articles up to that size`);
+        }
+      }
+      this.analysis?.free();
+      this.analysis = new Analysis({ articles });
+      this.render();
+      this.status("");
+      this.dataset.ready = "true";
+      this.dispatchEvent(new CustomEvent("crossread:ready", { detail: { report: this.analysis.report } }));
+    } catch (error) {
+      if (run === this.run) this.fail(error);
+    }
+  }
+
+  render() {
+    const report = this.analysis.report;
+    this.reportCache = report;
+    const counts = { agree: 0, conflict: 0, variant: 0 };
+    for (const g of report.groups) counts[g.verdict]++;
+    const mentions = report.articles.reduce((n, a) => n + a.mentions.length, 0);
+    this.summaryBox.textContent = `${report.articles.length} articles · ${mentions} numbers, dates and quotes · `
+      + `${report.groups.length} facts stated more than once: ${counts.agree} agree, ${counts.conflict} conflict, `
+      + `${counts.variant} worded differently`;
+    this.summaryBox.hidden = false;
+    this.actions.hidden = false;
+    this.byMention = new Map();
+    for (const a of report.articles) for (const m of a.mentions) this.byMention.set(m.id, a.id);
+    this.footnotes = new Map();
+    report.groups.filter((g) => g.verdict !== "agree").forEach((g, i) => g.members.forEach((m) => this.footnotes.set(m, i + 1)));
+    this.tabs.textContent = "";
+    if (this.inPlace) {
+      this.show(this.inPlace.id);
+    } else {
+      for (const a of report.articles) {
+        this.tabs.append(el("button", { type: "button", "data-article": a.id, text: a.source || a.id, onclick: () => this.show(a.id) }));
+      }
+      if (report.articles.length) this.show(report.articles[0].id);
+    }
+    this.renderPanel(report);
+  }
+
+  show(id) {
+    this.hide();
+    this.current = id;
+    if (this.inPlace) {
+      const { element } = this.inPlace;
+      for (const m of element.querySelectorAll("mark[data-crossread-mark]")) m.replaceWith(...m.childNodes);
+      element.normalize();
+      this.lightTips?.remove();
+      this.lightTips = el("div", { hidden: "", "data-crossread-ignore": "" });
+      element.after(this.lightTips);
+      ensureMarkStyles();
+      this.analysis.enhance(id, element, this.lightTips, this.idPrefix);
+      this.marksRoot = element;
+    } else {
+      const box = el("div", { class: "cr-text" });
+      this.articleBox.replaceChildren(box);
+      this.analysis.renderArticle(id, box, this.shadowTips, this.idPrefix);
+      this.marksRoot = box;
+    }
+    for (const mark of this.marksRoot.querySelectorAll("mark[data-mention]")) {
+      const n = this.footnotes.get(mark.dataset.mention);
+      if (n) mark.dataset.footnote = n;
+    }
+    for (const b of this.tabs.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b.dataset.article === id));
+  }
+
+  renderPanel(report) {
+    this.list.textContent = "";
+    const disputed = report.groups.filter((g) => g.verdict !== "agree");
+    this.panel.hidden = false;
+    for (const g of disputed) {
+      const label = g.verdict === "conflict" ? "⚠ Conflict" : "≈ Worded differently";
+      this.list.append(el("li", {}, el("button", { type: "button", text: `${label} (${g.about}): ${g.explanation}`, onclick: () => this.focusGroup(g) })));
+      for (const note of g.notes) this.list.lastChild.append(el("p", { class: "cr-note", text: `Note: ${note}` }));
+    }
+    if (!disputed.length) this.list.append(el("li", { text: "No disagreements found." }));
+  }
+
+  focusGroup(group) {
+    const visible = this.inPlace ? group.members.filter((m) => this.byMention.get(m) === this.inPlace.id) : group.members;
+    const first = visible[0];
+    if (!first) return;
+    if (!this.inPlace && this.byMention.get(first) !== this.current) this.show(this.byMention.get(first));
+    const mark = this.findMark(first);
+    if (!mark) return;
+    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    mark.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+    mark.focus({ preventScroll: true });
+  }
+
+  findMark(id) {
+    return this.marksRoot?.querySelector(`mark[data-mention="${CSS.escape(id)}"][tabindex]`) || null;
+  }
+
+  tipFor(mark) {
+    const id = mark.getAttribute("aria-describedby");
+    return (this.inPlace ? this.lightTips : this.shadowTips)?.querySelector(`[id="${CSS.escape(id)}"]`);
+  }
+
+  open(mark) {
+    const tip = this.tipFor(mark);
+    if (!tip) return;
+    this.openMark = mark;
+    this.popup.replaceChildren(...[...tip.childNodes].map((n) => n.cloneNode(true)));
+    this.popup.dataset.verdict = tip.dataset.verdict || "none";
+    this.popup.hidden = false;
+    const r = mark.getBoundingClientRect();
+    const width = Math.min(this.popup.offsetWidth, innerWidth - 16);
+    this.popup.style.left = `${Math.max(8, Math.min(r.left, innerWidth - width - 8))}px`;
+    const below = r.bottom + 6 + this.popup.offsetHeight < innerHeight;
+    this.popup.style.top = `${below ? r.bottom + 6 : Math.max(8, r.top - 6 - this.popup.offsetHeight)}px`;
+  }
+
+  hide() {
+    this.popup.hidden = true;
+    this.openMark = null;
+  }
+
+  wire() {
+    const markOf = (event) => event.composedPath().find((n) => n instanceof Element && n.matches("mark[data-crossread-mark]"));
+    const within = (event) => event.composedPath().includes(this.marksRoot) || event.composedPath().includes(this.popup);
+    // Marks live in the shadow root (the widget's own articles) or in the host
+    // page (an article enhanced in place). Focus moving inside the shadow root
+    // never reaches the document, so listen on both, once per event.
+    const seen = new WeakSet();
+    const on = (type, handler) => {
+      const once = (e) => {
+        if (seen.has(e)) return;
+        seen.add(e);
+        handler(e);
+      };
+      document.addEventListener(type, once, true);
+      this.shadowRoot.addEventListener(type, once, true);
+    };
+    let leaving = null;
+    let openAtPress = null;
+    on("pointerover", (e) => {
+      if (!this.marksRoot || !within(e)) return;
+      const mark = markOf(e);
+      if (mark) {
+        clearTimeout(leaving);
+        if (e.pointerType !== "touch") this.open(this.owner(mark));
+      } else if (e.composedPath().includes(this.popup)) clearTimeout(leaving);
+    });
+    on("pointerout", (e) => {
+      if (!this.openMark || !within(e)) return;
+      clearTimeout(leaving);
+      leaving = setTimeout(() => {
+        if (!this.isFocused(this.openMark)) this.hide();
+      }, 200);
+    });
+    on("pointerdown", (e) => {
+      const mark = markOf(e);
+      openAtPress = mark && within(e) ? (this.openMark === this.owner(mark) ? this.openMark : null) : null;
+    });
+    on("focusin", (e) => {
+      const mark = markOf(e);
+      if (mark && within(e)) this.open(this.owner(mark));
+    });
+    on("focusout", (e) => {
+      if (markOf(e) && within(e)) this.hide();
+    });
+    on("click", (e) => {
+      const mark = markOf(e);
+      if (!mark || !within(e)) return;
+      const owner = this.owner(mark);
+      // A tap on a mark whose details were already open closes them.
+      if (e.pointerType === "touch" && openAtPress === owner) this.hide();
+      else this.open(owner);
+    });
+    on("keydown", (e) => {
+      if (e.key === "Escape" && this.openMark) {
+        const mark = this.openMark;
+        this.hide();
+        mark.focus();
+        return;
+      }
+      const mark = markOf(e);
+      if ((e.key === "Enter" || e.key === " ") && mark && within(e)) {
+        e.preventDefault();
+        this.open(this.owner(mark));
+      }
+    });
+    addEventListener("scroll", () => this.openMark && this.open(this.openMark), { passive: true });
+  }
+
+  /** The focusable mark a (possibly continued) mark belongs to. */
+  owner(mark) {
+    if (mark.hasAttribute("tabindex")) return mark;
+    return this.findMark(mark.dataset.mention) || mark;
+  }
+
+  isFocused(mark) {
+    return document.activeElement === mark || this.shadowRoot.activeElement === mark;
+  }
+
+  export(format) {
+    if (!this.analysis) return;
+    if (format === "json") download("crossread-report.json", "application/json", this.analysis.reportJson());
+    else download("crossread-findings.md", "text/markdown", this.analysis.markdown());
+  }
+}
+
+/** Styles for marks placed in the host page: they target only crossread's own marks. */
+function ensureMarkStyles() {
+  if (document.querySelector("link[data-crossread-marks]")) return;
+  document.head.append(el("link", { rel: "stylesheet", href: new URL("crossread-marks.css", here).href, "data-crossread-marks": "" }));
+}
+
+if (!customElements.get("crossread-reader")) customElements.define("crossread-reader", CrossreadReader);

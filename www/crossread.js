@@ -16,6 +16,7 @@
 import init, { Analysis, textOf } from "../pkg/crossread.js";
 
 const here = new URL(".", import.meta.url);
+// (in the standalone page, import.meta.url is the page itself; CSS is inlined there)
 let ready = null;
 /** Loads the wasm module once for every widget on the page. */
 export function load(wasm) {
@@ -80,10 +81,10 @@ export class CrossreadReader extends HTMLElement {
     super();
     this.idPrefix = `cr${++counter}`;
     const root = this.attachShadow({ mode: "open" });
-    root.append(
-      el("link", { rel: "stylesheet", href: new URL("crossread.css", here).href }),
-      (this.ui = el("div", { class: "cr-root", part: "root" })),
-    );
+    const inline = globalThis.crossreadInlineStyles;
+    if (inline) root.adoptedStyleSheets = [sheet(inline.widget)];
+    else root.append(el("link", { rel: "stylesheet", href: new URL("crossread.css", here).href }));
+    root.append((this.ui = el("div", { class: "cr-root", part: "root" })));
     this.ui.append(
       (this.statusBox = el("p", { class: "cr-status", role: "status" })),
       (this.errorBox = el("div", { class: "cr-error", role: "alert", hidden: "" })),
@@ -388,9 +389,22 @@ export class CrossreadReader extends HTMLElement {
   }
 }
 
+/** A constructed stylesheet (used when the CSS is inlined, as in the standalone page). */
+function sheet(text) {
+  const s = new CSSStyleSheet();
+  s.replaceSync(text);
+  return s;
+}
+
 /** Styles for marks placed in the host page: they target only crossread's own marks. */
 function ensureMarkStyles() {
-  if (document.querySelector("link[data-crossread-marks]")) return;
+  if (document.querySelector("link[data-crossread-marks]") || ensureMarkStyles.adopted) return;
+  const inline = globalThis.crossreadInlineStyles;
+  if (inline) {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet(inline.marks)];
+    ensureMarkStyles.adopted = true;
+    return;
+  }
   document.head.append(el("link", { rel: "stylesheet", href: new URL("crossread-marks.css", here).href, "data-crossread-marks": "" }));
 }
 

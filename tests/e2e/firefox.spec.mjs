@@ -70,7 +70,15 @@ try {
   assert.ok(inPlace >= 10, `embed: ${inPlace} marks in place`);
   const links = await run("return document.querySelectorAll('#story a').length");
   assert.equal(links, 1, "the article lost its link");
-  console.log(`ok   firefox: demo ${marks} marks, focused 382 shows “${tip.text.slice(0, 60)}…”; embed ${inPlace} marks in place`);
+  // The single-file page, from disk.
+  await wd("POST", `/session/${session}/url`, { url: `file://${path.join(root, "pkg/crossread-standalone.html")}` });
+  let standalone = 0;
+  for (let i = 0; i < 100 && !standalone; i++) {
+    standalone = await run("const w = document.querySelector('crossread-reader'); return w?.dataset.ready === 'true' ? w.shadowRoot.querySelectorAll('mark[tabindex]').length : 0");
+    if (!standalone) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(standalone >= 10, `standalone from file://: ${standalone} marks`);
+  console.log(`ok   firefox: demo ${marks} marks, focused 382 shows “${tip.text.slice(0, 60)}…”; embed ${inPlace} marks in place; standalone from file:// ${standalone} marks`);
 } catch (e) {
   console.log(`FAIL firefox: ${e.message}`);
   process.exitCode = 1;

@@ -291,6 +291,21 @@ try {
     await p.context().close();
   });
 
+  // ----- the single-file page ----------------------------------------------------
+  await check("standalone: pkg/crossread-standalone.html works from file:// with no server", async () => {
+    const p = await open(`file://${path.join(root, "pkg/crossread-standalone.html")}`);
+    await ready(p);
+    const marks = await p.$eval("#reader", (w) => w.shadowRoot.querySelectorAll("mark[tabindex]").length);
+    assert.ok(marks >= 10, `${marks} marks`);
+    await p.$eval("#reader", (w) => [...w.shadowRoot.querySelectorAll("mark[tabindex]")].find((m) => m.textContent === "382").focus());
+    assert.match((await openPopup(p)) || "", /400 in 002_9bc17c87cdb306d3/);
+    const font = await p.$eval("#reader", (w) => getComputedStyle(w.shadowRoot.querySelector(".cr-summary")).fontSize);
+    assert.equal(font, "18px", "the inlined widget styles did not apply");
+    assert.deepEqual(p.errors, []);
+    await p.screenshot({ path: path.join(out, "standalone.png") });
+    await p.context().close();
+  });
+
   // ----- strict hosts --------------------------------------------------------
   await check("CSP + Trusted Types: the demo and the embed work with no violation", async () => {
     for (const url of [`${strict.origin}/www/`, `${strict.origin}/www/embed.html`]) {

@@ -23,6 +23,7 @@ if [ "$want" != "$have" ]; then
   echo "pkg/ is stale: built from $have, sources are $want. Run: bash .ci/build-pkg.sh, then commit pkg/." >&2
   exit 1
 fi
+mkdir -p target
 node .ci/standalone.mjs "$here/target/standalone-check.html" >/dev/null
 if ! cmp -s target/standalone-check.html pkg/crossread-standalone.html; then
   echo "pkg/crossread-standalone.html is stale (www/ changed since it was built). Run: bash .ci/build-pkg.sh, then commit pkg/." >&2

@@ -196,6 +196,8 @@ try {
     assert.match(await page.textContent("#own-error"), /photo\.txt looks binary/);
     await page.setInputFiles("#files", { name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x43, 0x61, 0x66, 0xe9]) });
     await page.waitForFunction(() => /not UTF-8/.test(document.querySelector("#own-error").textContent));
+    await page.setInputFiles("#files", { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(3 * 1024 * 1024, 0x61) });
+    await page.waitForFunction(() => /huge\.txt is 3\.0 MB; crossread reads articles up to 2 MB/.test(document.querySelector("#own-error").textContent));
     await page.click("#clear");
   });
 

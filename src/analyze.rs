@@ -238,10 +238,12 @@ fn self_contradictions(members: &[&Entry<'_>], texts: &[&str], articles: &[Artic
         // Distinct values only: a figure repeated verbatim cannot contradict itself.
         let mut distinct: Vec<usize> = Vec::new();
         for &i in &list {
-            if !distinct.iter().any(|&j| members[j].mention.value == members[i].mention.value) {
+            if distinct.len() < 12 && !distinct.iter().any(|&j| members[j].mention.value == members[i].mention.value) {
                 distinct.push(i);
             }
         }
+        // Notes are for a reader: a handful says enough, and bounds the work.
+        distinct.truncate(12);
         for (x, &i) in distinct.iter().enumerate() {
             for &j in &distinct[x + 1..] {
                 if align::disagree(members[i].mention, members[j].mention) {

@@ -163,6 +163,27 @@ impl Report {
     /// Tooltip text for one mention: what the other articles say.
     pub fn tooltip(&self, id: &str) -> Option<Tooltip> {
         let (_, m) = self.mention(id)?;
+        let groups: Vec<&Group> = self.groups_of(id).collect();
+        Some(self.tooltip_of(m, &groups))
+    }
+
+    /// Tooltips of every mention, keyed by mention id, in one pass over the
+    /// groups (rendering an article calls this once, not once per mark).
+    pub fn tooltips(&self) -> std::collections::HashMap<&str, Tooltip> {
+        let mut groups_of: std::collections::HashMap<&str, Vec<&Group>> = std::collections::HashMap::new();
+        for g in &self.groups {
+            for m in &g.members {
+                groups_of.entry(m.as_str()).or_default().push(g);
+            }
+        }
+        self.articles
+            .iter()
+            .flat_map(|a| &a.mentions)
+            .map(|m| (m.id.as_str(), self.tooltip_of(m, groups_of.get(m.id.as_str()).map_or(&[][..], |v| v.as_slice()))))
+            .collect()
+    }
+
+    fn tooltip_of(&self, m: &MentionReport, groups: &[&Group]) -> Tooltip {
         let mut heading = match m.kind {
             Kind::Number => "Number".to_string(),
             Kind::Date => "Date".to_string(),
@@ -186,7 +207,7 @@ impl Report {
         }
         let mut verdict: Option<Verdict> = None;
         let mut lines = Vec::new();
-        for g in self.groups_of(id) {
+        for g in groups {
             verdict = Some(match (verdict, g.verdict) {
                 (Some(Verdict::Conflict), _) | (_, Verdict::Conflict) => Verdict::Conflict,
                 (Some(Verdict::Variant), _) | (_, Verdict::Variant) => Verdict::Variant,
@@ -213,7 +234,7 @@ impl Report {
         if lines.is_empty() {
             lines.push("No other article states this.".to_string());
         }
-        Some(Tooltip { heading, verdict, lines })
+        Tooltip { heading, verdict, lines }
     }
 }
 

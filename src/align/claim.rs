@@ -108,6 +108,77 @@ pub struct Claim {
 /// Words that put a sentence's event in the future.
 const FUTURE: [&str; 14] = ["will", "would", "shall", "plans", "planned", "expected", "aims", "aiming", "towards", "toward", "due", "upcoming", "soon", "set"];
 
+/// Facts about the sentences and clauses of one article, computed once so
+/// that each mention's claim costs O(log n), whatever the article's shape.
+struct Layout {
+    /// Clause index of each token.
+    clause_of: Vec<usize>,
+    /// Per clause: it names other parties ("other nations").
+    other_party: Vec<bool>,
+    /// Per sentence: people in uniform or deploying them are mentioned.
+    personnel: Vec<bool>,
+    /// Per sentence: it marks its figures as earlier ones ("initially").
+    past: Vec<bool>,
+    /// Per sentence: it speaks of the future ("will", "set to").
+    future: Vec<bool>,
+    /// Token index of each mention's start.
+    at: Vec<usize>,
+    /// Numbers and dates, by start (mention indices).
+    numbers: Vec<usize>,
+    dates: Vec<usize>,
+}
+
+impl Layout {
+    fn new(tokens: &Tokens<'_>, mentions: &[Mention]) -> Layout {
+        let list = &tokens.list;
+        let mut clause_of = Vec::with_capacity(list.len());
+        let mut clause = 0;
+        for i in 0..list.len() {
+            let new_sentence = i > 0 && tokens.sentence_of[i] != tokens.sentence_of[i - 1];
+            if i > 0 && (new_sentence || is_break(list, i - 1) || is_break(list, i)) {
+                clause += 1;
+            }
+            clause_of.push(clause);
+        }
+        let mut other_party = vec![false; clause + 1];
+        let n = tokens.sentences.len();
+        let (mut personnel, mut past, mut future) = (vec![false; n], vec![false; n], vec![false; n]);
+        for (i, t) in list.iter().enumerate() {
+            let s = tokens.sentence_of[i];
+            if !t.is_word() {
+                continue;
+            }
+            if t.is("other") && list.get(i + 1).is_some_and(|n| OTHER_PARTIES.iter().any(|p| n.is(p))) {
+                other_party[clause_of[i]] = true;
+            }
+            if is_personnel(t.text) || t.lower().starts_with("deploy") {
+                personnel[s] = true;
+            }
+            if t.is_any(&["previously", "initially", "originally"])
+                || (t.is("had") && list.get(i + 1).is_some_and(|n| n.is_any(&["pledged", "promised", "expressed", "planned"])))
+            {
+                past[s] = true;
+            }
+            if t.is_any(&FUTURE) || t.text.ends_with("’ll") || t.text.ends_with("'ll") {
+                future[s] = true;
+            }
+        }
+        let at: Vec<usize> = mentions.iter().map(|m| tokens.index_at(m.span.start)).collect();
+        let family = |kind: Kind| -> Vec<usize> {
+            let mut v: Vec<usize> = (0..mentions.len()).filter(|&k| mentions[k].kind == kind).collect();
+            v.sort_by_key(|&k| mentions[k].span.start);
+            v
+        };
+        Layout { clause_of, other_party, personnel, past, future, at, numbers: family(Kind::Number), dates: family(Kind::Date) }
+    }
+
+    /// The members of `family` (sorted by start) just before and at/after token `i`.
+    fn around(&self, family: &[usize], i: usize) -> [Option<usize>; 2] {
+        let pos = family.partition_point(|&k| self.at[k] < i);
+        [pos.checked_sub(1).and_then(|p| family.get(p).copied()), family.get(pos).copied()]
+    }
+}
+
 /// Claims for the mentions of one article (same order as `mentions`).
 ///
 /// `reference_year` is the year of the article's reference date: a number in
@@ -115,16 +186,21 @@ const FUTURE: [&str; 14] = ["will", "would", "shall", "plans", "planned", "expec
 /// 170,000"), not part of the story's facts.
 pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<i32>) -> Vec<Claim> {
     let list = &tokens.list;
-    let index_of = |span: Span| tokens.index_at(span.start);
+    let layout = Layout::new(tokens, mentions);
+    let mut numbers_and_dates: Vec<usize> = layout.numbers.iter().chain(&layout.dates).copied().collect();
+    numbers_and_dates.sort_by_key(|&k| mentions[k].span.start);
     let mut roles: Vec<Vec<(usize, Role, String)>> = vec![Vec::new(); mentions.len()];
     // Attach each cue word to the nearest number or date in its clause.
     for (i, t) in list.iter().enumerate() {
         let Some(role) = cue_role(t) else { continue };
-        if mentions.iter().any(|m| m.kind != Kind::Quote && m.span.contains(t.span)) {
-            continue; // "more than" inside a hedge, "next" inside "next year"
+        // "more than" inside a hedge, "next" inside "next year": numbers and
+        // dates never overlap, so only the one starting before can hold it.
+        let [before, _] = layout.around(&numbers_and_dates, i + 1);
+        if before.is_some_and(|k| mentions[k].span.contains(t.span)) {
+            continue;
         }
-        let (c0, c1) = clause(tokens, i);
-        for family in [Kind::Number, Kind::Date] {
+        let clause = layout.clause_of[i];
+        for (family, members) in [(Kind::Number, &layout.numbers), (Kind::Date, &layout.dates)] {
             let fits = match family {
                 Kind::Number => role != Role::Start,
                 _ => matches!(role, Role::More | Role::Total | Role::Start),
@@ -132,59 +208,55 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
             if !fits {
                 continue;
             }
-            let nearest = mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.kind == family && (c0..c1).contains(&index_of(m.span)))
-                // Cues before a mention bind a little more tightly than cues after it.
-                .min_by_key(|(_, m)| {
-                    let at = index_of(m.span);
-                    at.abs_diff(i) * 2 + usize::from(at < i)
-                });
-            if let Some((k, m)) = nearest {
-                let d = index_of(m.span).abs_diff(i);
+            // Cues before a mention bind a little more tightly than cues after it.
+            let nearest = layout
+                .around(members, i)
+                .into_iter()
+                .flatten()
+                .filter(|&k| layout.clause_of.get(layout.at[k]) == Some(&clause))
+                .min_by_key(|&k| layout.at[k].abs_diff(i) * 2 + usize::from(layout.at[k] < i));
+            if let Some(k) = nearest {
+                let d = layout.at[k].abs_diff(i);
                 if d <= reach(role, family) {
                     roles[k].push((d, role, t.lower()));
                 }
             }
         }
     }
+    let nearest_unit = nearest_units(tokens, mentions, &layout);
     mentions
         .iter()
         .enumerate()
         .map(|(k, m)| {
-            let at = index_of(m.span);
+            let at = layout.at[k];
+            let s = tokens.sentence_of.get(at).copied().unwrap_or(0);
             let sentence = tokens.sentence(at);
-            let (s0, s1) = sentence.map_or((0, 0), |s| (s.first, s.end));
-            let in_sentence = &list[s0..s1];
             // The nearest cue decides; at equal distance the stronger role.
             let mut cues = roles[k].clone();
             cues.sort();
             let mut role = cues.first().map(|c| c.1);
             let mut cue = cues.first().map(|c| c.2.clone());
-            let previous = sentence.and_then(|s| tokens.sentence(s.first.wrapping_sub(1))).filter(|p| p.end == s0);
+            let previous_personnel = s.checked_sub(1).is_some_and(|p| layout.personnel[p]);
+            let personnel = |yes: bool| yes.then(|| "personnel".to_string());
             let class = match m.kind {
-                Kind::Number => number_class(m, mentions, list, at, in_sentence).or_else(|| {
+                Kind::Number => number_class(m, list, at, nearest_unit[k].map(|u| &mentions[u]))
+                    .or_else(|| personnel(layout.personnel.get(s).copied().unwrap_or(false)))
                     // "Our next group of 600 …" after a sentence about officers.
-                    previous.and_then(|p| topic(&list[p.first..p.end])).filter(|_| m.unit.is_none())
-                }),
-                Kind::Date => topic(in_sentence),
+                    .or_else(|| personnel(previous_personnel && m.unit.is_none())),
+                Kind::Date => personnel(layout.personnel.get(s).copied().unwrap_or(false)),
                 Kind::Quote => None,
             };
             if m.kind == Kind::Number {
-                let (c0, c1) = clause(tokens, at);
-                if has_other_party(&list[c0..c1]) {
+                if layout.clause_of.get(at).is_some_and(|&c| layout.other_party[c]) {
                     role = Some(Role::Others);
                     cue = Some("other".into());
                 } else if class.as_deref() == Some("force") {
                     role = Some(Role::Force);
                     cue = m.unit.clone();
-                } else if dated_before(mentions, m, sentence.map(|s| s.span), reference_year) {
+                } else if dated_before(mentions, &layout, m, sentence.map(|s| s.span), reference_year) {
                     role = Some(Role::Past);
                     cue = Some("an earlier year".into());
-                } else if in_sentence.iter().any(|t| t.is_any(&["previously", "initially", "originally"]))
-                    || in_sentence.windows(2).any(|w| w[0].is("had") && w[1].is_any(&["pledged", "promised", "expressed", "planned"]))
-                {
+                } else if layout.past.get(s).copied().unwrap_or(false) {
                     role = Some(Role::Past);
                     cue = Some("earlier".into());
                 }
@@ -192,7 +264,7 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
             if m.kind == Kind::Date && role.is_none() {
                 // A sentence opening with a pronoun continues the one before it.
                 if let Some(prev) = sentence.filter(|s| list.get(s.first).is_some_and(|t| t.is_any(&["we", "they", "it", "this", "we’ll", "we'll", "they’ll"]))).and_then(|s| tokens.sentence(s.first.wrapping_sub(1))) {
-                    if let Some(t) = list[prev.first..prev.end].iter().find(|t| cue_role(t) == Some(Role::More)) {
+                    if let Some(t) = list[prev.first..prev.end].iter().take(60).find(|t| cue_role(t) == Some(Role::More)) {
                         role = Some(Role::More);
                         cue = Some(t.lower());
                     }
@@ -200,19 +272,50 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
             }
             let words = if m.kind == Kind::Quote { content_words(m.span.slice(tokens.text).unwrap_or("")) } else { Vec::new() };
             let future = m.kind == Kind::Date
-                && (in_sentence.iter().any(|t| t.is_any(&FUTURE) || t.text.ends_with("’ll") || t.text.ends_with("'ll"))
+                && (layout.future.get(s).copied().unwrap_or(false)
                     || at.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["by", "until"])));
             Claim { kind: m.kind, class, role, words, cue, future }
         })
         .collect()
 }
 
+/// For each number, the nearest other number of its sentence that names
+/// what it counts (two sweeps, so linear in the number of mentions).
+fn nearest_units(tokens: &Tokens<'_>, mentions: &[Mention], layout: &Layout) -> Vec<Option<usize>> {
+    let mut best: Vec<Option<usize>> = vec![None; mentions.len()];
+    let has_unit = |k: usize| mentions[k].unit.as_deref().is_some_and(|u| u != "fraction");
+    let sentence = |k: usize| tokens.sentence_of.get(layout.at[k]).copied();
+    let distance = |a: usize, b: usize| mentions[a].span.start.abs_diff(mentions[b].span.start);
+    for order in [false, true] {
+        let mut last: Option<usize> = None;
+        let iter: Box<dyn Iterator<Item = &usize>> = if order { Box::new(layout.numbers.iter().rev()) } else { Box::new(layout.numbers.iter()) };
+        for &k in iter {
+            if let Some(u) = last.filter(|&u| sentence(u) == sentence(k)) {
+                if best[k].is_none_or(|b| distance(u, k) < distance(b, k)) {
+                    best[k] = Some(u);
+                }
+            }
+            if has_unit(k) {
+                last = Some(k);
+            }
+        }
+    }
+    best
+}
+
 /// True when the date nearest to `m` in its sentence is an absolute date
 /// in a year before `reference_year`.
-fn dated_before(mentions: &[Mention], m: &Mention, sentence: Option<Span>, reference_year: Option<i32>) -> bool {
+fn dated_before(mentions: &[Mention], layout: &Layout, m: &Mention, sentence: Option<Span>, reference_year: Option<i32>) -> bool {
     let (Some(sentence), Some(year)) = (sentence, reference_year) else { return false };
     let distance = |d: &Mention| if d.span.start >= m.span.end { d.span.start - m.span.end } else { m.span.start.saturating_sub(d.span.end) };
-    let nearest = mentions.iter().filter(|d| d.kind == Kind::Date && sentence.contains(d.span)).min_by_key(|d| distance(d));
+    let pos = layout.dates.partition_point(|&k| mentions[k].span.start < m.span.start);
+    let nearest = [pos.checked_sub(1), Some(pos)]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| layout.dates.get(p))
+        .map(|&k| &mentions[k])
+        .filter(|d| sentence.contains(d.span))
+        .min_by_key(|d| distance(d));
     nearest.is_some_and(|d| {
         !d.relative && d.iso().and_then(|iso| iso.get(..4)).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y < year)
     })
@@ -238,35 +341,19 @@ fn cue_role(t: &Token<'_>) -> Option<Role> {
     CUES.iter().find(|(_, words)| words.contains(&w.as_str())).map(|(r, _)| *r)
 }
 
-/// Token range of the clause holding token `i`: bounded by , ; : ( ) dashes,
-/// quotation marks, sentence ends, and "and"/"but"/"while" before a verb-like
-/// lower-case word.
-pub fn clause(tokens: &Tokens<'_>, i: usize) -> (usize, usize) {
-    let list = &tokens.list;
-    let Some(s) = tokens.sentence(i) else { return (i, i + 1) };
-    let is_break = |j: usize| {
-        let t = &list[j];
-        matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"")
-            || (t.is_any(&["and", "but", "while", "whereas", "which", "who"]) && list.get(j + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.is_any(&["the", "a", "an", "other"])))
-            // "12 were killed and 40 injured", but not "between 300 and 400"
-            || (t.is_any(&["and", "but", "while"])
-                && j > 0
-                && list[j - 1].is_word()
-                && list.get(j + 1).is_some_and(|n| n.kind == crate::text::TokenKind::Numeral || crate::extract::lexicon::number_word(n.text).is_some()))
-    };
-    let mut start = i;
-    while start > s.first && !is_break(start - 1) {
-        start -= 1;
-    }
-    let mut end = i + 1;
-    while end < s.end && !is_break(end) {
-        end += 1;
-    }
-    (start, end)
-}
-
-fn has_other_party(clause: &[Token<'_>]) -> bool {
-    clause.windows(2).any(|w| w[0].is("other") && OTHER_PARTIES.iter().any(|p| w[1].is(p)))
+/// True when token `j` bounds a clause: , ; : ( ) dashes, quotation marks,
+/// and "and"/"but"/"while"/"which"/"who" before a verb-like lower-case word
+/// or before a number ("12 were killed and 40 injured", but not "between
+/// 300 and 400").
+fn is_break(list: &[Token<'_>], j: usize) -> bool {
+    let t = &list[j];
+    matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"")
+        || (t.is_any(&["and", "but", "while", "whereas", "which", "who"])
+            && list.get(j + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.is_any(&["the", "a", "an", "other"])))
+        || (t.is_any(&["and", "but", "while"])
+            && j > 0
+            && list[j - 1].is_word()
+            && list.get(j + 1).is_some_and(|n| n.kind == crate::text::TokenKind::Numeral || crate::extract::lexicon::number_word(n.text).is_some()))
 }
 
 fn is_personnel(word: &str) -> bool {
@@ -275,8 +362,10 @@ fn is_personnel(word: &str) -> bool {
 }
 
 /// The comparable class of what a number counts: its unit, else the
-/// collective before "of N", else people in uniform named in the sentence.
-fn number_class(m: &Mention, mentions: &[Mention], list: &[Token<'_>], at: usize, sentence: &[Token<'_>]) -> Option<String> {
+/// collective before "of N", else what the nearest number of its sentence
+/// counts ("12 people were killed and 40 were injured"). The caller falls
+/// back on people in uniform named in the sentence.
+fn number_class(m: &Mention, list: &[Token<'_>], at: usize, nearest_with_unit: Option<&Mention>) -> Option<String> {
     let class_of = |u: &str| {
         if u == "force" {
             "force".to_string()
@@ -295,29 +384,7 @@ fn number_class(m: &Mention, mentions: &[Mention], list: &[Token<'_>], at: usize
             return Some((*class).to_string());
         }
     }
-    // "12 people were killed and 40 were injured": the nearest number of the
-    // sentence that names what it counts.
-    if let (Some(first), Some(last)) = (sentence.first(), sentence.last()) {
-        let span = Span::new(first.span.start, last.span.end);
-        let distance = |o: &Mention| o.span.start.abs_diff(m.span.start);
-        if let Some(u) = mentions
-            .iter()
-            .filter(|o| o.kind == Kind::Number && o.span != m.span && span.contains(o.span) && o.unit.as_deref().is_some_and(|u| u != "fraction"))
-            .min_by_key(|o| distance(o))
-            .and_then(|o| o.unit.as_deref())
-        {
-            return Some(class_of(u));
-        }
-    }
-    topic(sentence)
-}
-
-/// "personnel" when the sentence is about people in uniform or deploying them.
-fn topic(sentence: &[Token<'_>]) -> Option<String> {
-    sentence
-        .iter()
-        .any(|t| t.is_word() && (is_personnel(t.text) || t.lower().starts_with("deploy")))
-        .then(|| "personnel".to_string())
+    nearest_with_unit.and_then(|o| o.unit.as_deref()).map(class_of)
 }
 
 /// Lower-case content-word stems of a quote, for comparing wordings.

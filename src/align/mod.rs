@@ -92,13 +92,26 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     }
     groups.extend(quote_groups(entries, article_count));
     // A group whose members all sit in a larger group adds nothing.
-    // (members are sorted, so containment is a binary search per member)
-    let snapshot = groups.clone();
-    groups.retain(|g| {
-        !snapshot.iter().any(|h| {
-            h.kind == g.kind && h.members.len() > g.members.len() && g.members.iter().all(|m| h.members.binary_search(m).is_ok())
+    // Only groups sharing the first member can contain a group, so index
+    // groups by member; members are sorted, so containment is a binary search.
+    let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            groups_of.entry(m).or_default().push(gi);
+        }
+    }
+    let contained: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            groups_of.get(&g.members[0]).is_some_and(|candidates| {
+                candidates.iter().map(|&hi| &groups[hi]).any(|h| {
+                    h.kind == g.kind && h.members.len() > g.members.len() && g.members.iter().all(|m| h.members.binary_search(m).is_ok())
+                })
+            })
         })
-    });
+        .collect();
+    let mut keep = contained.iter().map(|c| !c);
+    groups.retain(|_| keep.next().unwrap_or(true));
     groups.sort_by(|a, b| (a.kind, &a.members).cmp(&(b.kind, &b.members)));
     groups.dedup_by(|a, b| a.kind == b.kind && a.members == b.members);
     // Order by what the members are, not where they came in the input.
@@ -267,19 +280,27 @@ pub fn dates_compatible(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)
 }
 
-/// The verdict on a group of mentions, given their texts for quotes.
+/// The verdict on a group of mentions, given their texts for quotes. Linear
+/// in the group's size: intervals that pairwise overlap share a point, and
+/// dates are pairwise compatible exactly when each is a prefix of the longest.
 pub fn verdict(members: &[&Mention], texts: &[&str]) -> Verdict {
-    if members.first().is_some_and(|m| m.kind == Kind::Quote) {
-        let wording = texts.iter().map(|t| fold(t)).collect::<std::collections::BTreeSet<_>>();
-        let speakers = members.iter().map(|m| m.speaker.clone()).collect::<std::collections::BTreeSet<_>>();
-        return if wording.len() > 1 || speakers.len() > 1 { Verdict::Variant } else { Verdict::Agree };
-    }
-    for (i, a) in members.iter().enumerate() {
-        for b in &members[i + 1..] {
-            if disagree(a, b) {
-                return Verdict::Conflict;
-            }
+    let Some(first) = members.first() else { return Verdict::Agree };
+    match first.kind {
+        Kind::Quote => {
+            let wording = texts.iter().map(|t| fold(t)).collect::<std::collections::BTreeSet<_>>();
+            let speakers = members.iter().map(|m| m.speaker.clone()).collect::<std::collections::BTreeSet<_>>();
+            if wording.len() > 1 || speakers.len() > 1 { Verdict::Variant } else { Verdict::Agree }
+        }
+        Kind::Number => {
+            let lows = members.iter().filter_map(|m| m.interval()?.low);
+            let highs = members.iter().filter_map(|m| m.interval()?.high);
+            let (low, high) = (lows.fold(f64::NEG_INFINITY, f64::max), highs.fold(f64::INFINITY, f64::min));
+            if low > high { Verdict::Conflict } else { Verdict::Agree }
+        }
+        Kind::Date => {
+            let values: Vec<&str> = members.iter().filter_map(|m| m.iso()).collect();
+            let longest = values.iter().max_by_key(|v| v.len()).copied().unwrap_or("");
+            if values.iter().all(|v| longest.starts_with(v)) { Verdict::Agree } else { Verdict::Conflict }
         }
     }
-    Verdict::Agree
 }

@@ -15,7 +15,7 @@ pub use date::{DateExpr, Unit};
 pub use quote::Name;
 
 use crate::mention::{Kind, Mention};
-use crate::text::Tokens;
+use crate::text::{Span, Tokens};
 
 /// Mentions of one (already masked) text, sorted by start, and the person
 /// names it introduces.
@@ -24,9 +24,15 @@ pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
     let mut dates = date::dates(tokens);
     let mut numbers = number::numbers(tokens);
     // A date claims the digits inside it.
-    numbers.retain(|n| !dates.iter().any(|d| d.span.overlaps(n.span)));
+    let overlapping = |found: &[Mention], span: Span| {
+        // `found` is sorted by start and its spans do not overlap each other,
+        // so only the last one starting before `span` ends can overlap it.
+        let pos = found.partition_point(|m| m.span.start < span.end);
+        pos.checked_sub(1).is_some_and(|p| found[p].span.overlaps(span))
+    };
+    numbers.retain(|n| !overlapping(&dates, n.span));
     // A number with a counted unit is not a year ("1,900 troops").
-    dates.retain(|d| !numbers.iter().any(|n| n.span.overlaps(d.span)));
+    dates.retain(|d| !overlapping(&numbers, d.span));
     let quotes = quote::quotes(tokens, &names);
     let mut all: Vec<Mention> = dates.into_iter().chain(numbers).chain(quotes).collect();
     all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));

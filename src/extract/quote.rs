@@ -143,6 +143,9 @@ fn capitalized_run(tokens: &Tokens<'_>, k: usize) -> (String, usize) {
     (words.join(" "), end)
 }
 
+/// Tokens before a quote searched for its attribution.
+const ATTRIBUTION_WINDOW: usize = 30;
+
 /// `Some(speaker)` when a reporting verb attributes the quote at `span`
 /// (the speaker may be unknown), `None` when nothing attributes it.
 fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name]) -> Option<Option<String>> {
@@ -167,7 +170,10 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name]) -> Option<Option
     // Before the quote, in the same sentence: "Ruto stated, “…”",
     // "He shared a quote from a policeman: “…”".
     let sentence = tokens.sentence(first.saturating_sub(1))?;
-    let before: Vec<usize> = (sentence.first..first.saturating_sub(1)).collect();
+    // An attribution sits close to its quote; looking further back would
+    // cost a scan of the sentence per quote in run-on text.
+    let end = first.saturating_sub(1);
+    let before: Vec<usize> = (sentence.first.max(end.saturating_sub(ATTRIBUTION_WINDOW))..end).collect();
     if let Some(&verb) = before.iter().rev().find(|&&j| lexicon::is_reporting_verb(list[j].text)) {
         let from_indefinite = before.iter().any(|&j| j > verb && list[j].is_any(&["a", "an"]));
         if from_indefinite {
@@ -182,7 +188,7 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name]) -> Option<Option
     // ("He stressed that …. “…”") continues that speaker.
     let prev = tokens.sentence(first.saturating_sub(2))?;
     let lead = list.get(prev.first)?;
-    if lead.is_any(&["he", "she"]) && (prev.first..prev.end).any(|j| lexicon::is_reporting_verb(list[j].text) || list[j].is_any(&["believes", "stressed", "urged"])) {
+    if lead.is_any(&["he", "she"]) && (prev.first..prev.end.min(prev.first + ATTRIBUTION_WINDOW)).any(|j| lexicon::is_reporting_verb(list[j].text) || list[j].is_any(&["believes", "stressed", "urged"])) {
         return Some(resolve_speaker(lead.text, lead.span.start, names));
     }
     None

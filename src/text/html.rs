@@ -38,9 +38,7 @@ pub fn mask_markup(input: &str) -> String {
                 let closing = input[i..end].starts_with("</");
                 let mut stop = end;
                 if !closing && HIDDEN.contains(&name.as_str()) {
-                    let close = format!("</{name}");
-                    let lower = input[end..].to_ascii_lowercase();
-                    stop = lower.find(&close).map_or(input.len(), |k| tag_end(input, end + k));
+                    stop = find_close(input, end, &name).map_or(input.len(), |k| tag_end(input, k));
                 }
                 blank(&mut out, i, stop);
                 if BLOCK_TAGS.contains(&name.as_str()) && stop > i {
@@ -66,6 +64,22 @@ pub fn mask_markup(input: &str) -> String {
         }
     }
     out
+}
+
+/// Start of the first `</name` at or after `from`, ignoring ASCII case,
+/// without copying the rest of the input.
+fn find_close(input: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = input.as_bytes();
+    let mut at = from;
+    while let Some(k) = input.get(at..)?.find("</") {
+        let start = at + k;
+        let candidate = bytes.get(start + 2..start + 2 + name.len())?;
+        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(start);
+        }
+        at = start + 2;
+    }
+    None
 }
 
 /// End (exclusive) of the tag or comment starting at `start`.

@@ -88,7 +88,10 @@ pub fn enhance(document: &Document, root: &Node, marks: &[MarkSpec<'_>], tips: &
     // 2. Wrap the pieces of each mark, by runs of siblings.
     let mut count = 0;
     for m in marks {
-        let inside: Vec<&Text> = pieces.iter().filter(|(s, e, _)| *s >= m.start16 && *e <= m.end16 && s < e).map(|(_, _, t)| t).collect();
+        // Pieces are in text order and split at every boundary: the mark's
+        // pieces are the run starting at its start.
+        let first = pieces.partition_point(|(s, _, _)| *s < m.start16);
+        let inside: Vec<&Text> = pieces[first..].iter().take_while(|(_, e, _)| *e <= m.end16).filter(|(s, e, _)| s < e).map(|(_, _, t)| t).collect();
         if inside.is_empty() {
             continue;
         }

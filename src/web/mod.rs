@@ -130,6 +130,7 @@ impl Analysis {
     fn mark(&self, index: usize, shown: &str, document: &web_sys::Document, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
         let article = &self.report.articles[index];
         let utf16 = crate::text::Utf16Index::new(shown);
+        let mut tips_by_id = self.report.tooltips();
         let specs: Vec<dom::MarkSpec<'_>> = plan(article, shown)
             .into_iter()
             .filter_map(|e| match e {
@@ -138,7 +139,7 @@ impl Analysis {
                     end16: utf16.to_utf16(m.end) as u32,
                     id: &m.id,
                     kind: m.kind.name(),
-                    tip: self.report.tooltip(&m.id),
+                    tip: tips_by_id.remove(m.id.as_str()),
                 }),
                 _ => None,
             })

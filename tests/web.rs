@@ -134,3 +134,40 @@ fn enhance_in_place_keeps_the_page_markup() {
     let error = analysis.enhance("page", &story, &tips, "p").unwrap_err();
     assert!(get(&error, "message").as_string().unwrap().contains("changed since it was analysed"));
 }
+
+#[wasm_bindgen_test]
+fn html_articles_keep_allowed_structure_only() {
+    let html = "<article><h1>Kenya &amp; Haiti</h1><p onclick=\"alert(1)\">Kenya has already deployed <b>382</b> officers, \
+                <a href=\"javascript:alert(2)\">see</a> <a href=\"https://example.org/\">source</a>.</p>\
+                <img src=x onerror=alert(3)><script>alert(4)</script><svg><script>alert(5)</script></svg>\
+                <p>&ldquo;We are proud of our officers on the ground,&rdquo; he said.</p></article>";
+    let input = serde_json::json!({ "articles": [ { "id": "h", "text": html }, { "id": "w", "text": "Kenya has already deployed 400 officers." } ]});
+    let analysis = Analysis::new(JsValue::from_str(&input.to_string())).unwrap();
+    let doc = document();
+    let target = doc.create_element("div").unwrap();
+    let tips = doc.create_element("div").unwrap();
+    analysis.render_article("h", &target, &tips, "s").unwrap();
+    assert!(target.query_selector("img, script, svg, [onclick]").unwrap().is_none());
+    assert!(target.query_selector("a[href^='javascript']").unwrap().is_none());
+    assert!(target.query_selector("a[href='https://example.org/']").unwrap().is_some());
+    assert!(target.query_selector("h1").unwrap().is_some());
+    assert_eq!(target.text_content().unwrap(), "Kenya & HaitiKenya has already deployed 382 officers, see source.“We are proud of our officers on the ground,” he said.");
+    let mark = target.query_selector("b > mark[data-kind=number]").unwrap().expect("382 marked inside <b>");
+    assert_eq!(mark.text_content().unwrap(), "382");
+    assert_eq!(mark.get_attribute("data-verdict").as_deref(), Some("conflict"));
+    let quote = target.query_selector("mark[data-kind=quote]").unwrap().expect("quote marked");
+    assert_eq!(quote.text_content().unwrap(), "We are proud of our officers on the ground,");
+}
+
+#[wasm_bindgen_test]
+fn text_fidelity_for_every_kind_of_character() {
+    let text = "\u{feff}Kenya 🇰🇪 sent 382 officers 👮🏿‍♀️ (e\u{301}quipe, Jérémie) on June 25, 2024.\r\nقال روتو “نحن فخورون بضباطنا هناك” שלום\u{200d}\u{2028}next\u{2029}line\u{85}end 400.";
+    let input = serde_json::json!({ "articles": [ { "id": "t", "text": text }, { "id": "u", "text": "Kenya sent 400 officers." } ]});
+    let analysis = Analysis::new(JsValue::from_str(&input.to_string())).unwrap();
+    let doc = document();
+    let target = doc.create_element("div").unwrap();
+    let tips = doc.create_element("div").unwrap();
+    let marks = analysis.render_article("t", &target, &tips, "f").unwrap();
+    assert!(marks >= 2);
+    assert_eq!(target.text_content().unwrap(), text);
+}

@@ -169,3 +169,178 @@ mod tests {
         assert_eq!(mask_markup("<p>a < b</p>").trim(), "a < b");
     }
 }
+
+/// Elements kept when an HTML article is shown: structure and emphasis.
+/// Everything else is unwrapped (its text kept) or, for [`HIDDEN`] and
+/// embedded content, dropped with its content.
+pub const ALLOWED: [&str; 16] = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "b", "i", "a", "blockquote"];
+
+/// Elements dropped with everything inside them.
+const DROPPED: [&str; 14] = [
+    "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed", "frameset", "frame", "head",
+    "title", "textarea",
+];
+
+/// One step of an HTML article reduced to allowed structure and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// An allowed element opens; `href` only for links to http(s) URLs.
+    Open { tag: &'static str, href: Option<String> },
+    /// The most recently opened element closes.
+    Close,
+    /// A line break.
+    Break,
+    /// Text shown to the reader, and the source bytes it comes from (for an
+    /// entity, the whole entity; otherwise the same bytes as `text`).
+    Text { source: (usize, usize), text: String },
+}
+
+/// Reduces an HTML body to allowed elements and text, balanced (every Open
+/// has its Close), through an allow-list: no attribute other than a link's
+/// http(s) `href` survives, and nothing here is ever parsed as markup again.
+pub fn structure(input: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut open: Vec<&'static str> = Vec::new();
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    let mut run = 0; // start of the current text run
+    let flush = |out: &mut Vec<Piece>, from: usize, to: usize| {
+        if to > from {
+            out.push(Piece::Text { source: (from, to), text: input[from..to].to_string() });
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => {
+                let end = tag_end(input, i);
+                if end == i {
+                    i += 1; // a lone '<' is text
+                    continue;
+                }
+                flush(&mut out, run, i);
+                let raw = &input[i..end];
+                let name = tag_name(raw);
+                let closing = raw.starts_with("</");
+                let mut stop = end;
+                if !closing && DROPPED.contains(&name.as_str()) && !raw.ends_with("/>") {
+                    stop = find_close(input, end, &name).map_or(input.len(), |k| tag_end(input, k));
+                } else if name == "br" {
+                    out.push(Piece::Break);
+                } else if let Some(&tag) = ALLOWED.iter().find(|t| **t == name) {
+                    if closing {
+                        if let Some(depth) = open.iter().rposition(|t| *t == tag) {
+                            for _ in depth..open.len() {
+                                out.push(Piece::Close);
+                            }
+                            open.truncate(depth);
+                        }
+                    } else {
+                        let href = if tag == "a" { attribute(raw, "href").and_then(|h| safe_href(&h)) } else { None };
+                        out.push(Piece::Open { tag, href });
+                        open.push(tag);
+                    }
+                }
+                i = stop.max(i + 1);
+                run = i;
+            }
+            b'&' => match entity(&input[i..]) {
+                Some((len, c)) => {
+                    flush(&mut out, run, i);
+                    out.push(Piece::Text { source: (i, i + len), text: c.to_string() });
+                    i += len;
+                    run = i;
+                }
+                None => i += 1,
+            },
+            _ => i += 1,
+        }
+    }
+    flush(&mut out, run, input.len());
+    for _ in open {
+        out.push(Piece::Close);
+    }
+    out
+}
+
+/// The value of attribute `name` in a start tag, entity-decoded.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(k) = lower[from..].find(name) {
+        let at = from + k;
+        from = at + name.len();
+        let before = lower.as_bytes().get(at.wrapping_sub(1)).copied().unwrap_or(b' ');
+        if !before.is_ascii_whitespace() {
+            continue;
+        }
+        let rest = tag[at + name.len()..].trim_start();
+        let Some(value) = rest.strip_prefix('=') else { continue };
+        let value = value.trim_start();
+        let raw = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            _ => value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+        };
+        return Some(decode_entities(raw));
+    }
+    None
+}
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s.as_bytes()[i] == b'&' {
+            if let Some((len, c)) = entity(&s[i..]) {
+                out.push(c);
+                i += len;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Keeps a link only when it is an absolute http(s) URL; control characters
+/// and spaces inside the scheme (a classic `java\tscript:` trick) do not help.
+fn safe_href(href: &str) -> Option<String> {
+    let cleaned: String = href.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
+    let lower = cleaned.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then_some(cleaned)
+}
+
+#[cfg(test)]
+mod structure_tests {
+    use super::*;
+
+    fn shown(pieces: &[Piece]) -> String {
+        pieces.iter().map(|p| match p { Piece::Text { text, .. } => text.as_str(), _ => "" }).collect()
+    }
+
+    #[test]
+    fn keeps_structure_drops_the_rest() {
+        let html = "<div onclick=x()><p class=a>Kenya &amp; <b>Haiti</b></p><script>alert(1)</script><img src=x onerror=alert(2)>\
+                    <a href=\"javascript:alert(3)\">bad</a> <a href=' https://example.org/a?b=1&amp;c=2'>good</a><svg><text>no</text></svg></div>";
+        let pieces = structure(html);
+        assert_eq!(shown(&pieces), "Kenya & Haitibad good");
+        let links: Vec<Option<String>> = pieces.iter().filter_map(|p| match p { Piece::Open { tag: "a", href } => Some(href.clone()), _ => None }).collect();
+        assert_eq!(links, [None, Some("https://example.org/a?b=1&c=2".to_string())]);
+        let opens = pieces.iter().filter(|p| matches!(p, Piece::Open { .. })).count();
+        let closes = pieces.iter().filter(|p| matches!(p, Piece::Close)).count();
+        assert_eq!(opens, closes);
+    }
+
+    #[test]
+    fn tricks_in_schemes_and_unbalanced_tags() {
+        for href in ["java\tscript:alert(1)", "&#106;avascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,<script>", "vbscript:x", "//evil.example/"] {
+            let pieces = structure(&format!("<a href=\"{href}\">x</a>"));
+            assert!(matches!(&pieces[0], Piece::Open { href: None, .. }), "{href}: {pieces:?}");
+        }
+        let pieces = structure("<p><b>bold <i>both</p> after</b>");
+        let opens = pieces.iter().filter(|p| matches!(p, Piece::Open { .. })).count();
+        let closes = pieces.iter().filter(|p| matches!(p, Piece::Close)).count();
+        assert_eq!(opens, closes);
+    }
+}

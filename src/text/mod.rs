@@ -11,6 +11,7 @@ mod offsets;
 mod tokens;
 
 pub use boilerplate::is_boilerplate_line;
+pub use html::{looks_like_html, structure, Piece};
 pub use offsets::Utf16Index;
 pub use tokens::{Sentence, Token, TokenKind, Tokens};
 
@@ -69,6 +70,43 @@ pub fn display_text(input: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Owned(html::mask_markup(input))
     } else {
         std::borrow::Cow::Borrowed(input)
+    }
+}
+
+/// Where each source byte of an HTML article lands in the text shown for
+/// it by [`structure`]: maps mention offsets (into the HTML source) to
+/// offsets into the shown text.
+pub struct ShownText {
+    pub text: String,
+    /// (source start, source end, shown start) of each text piece.
+    runs: Vec<(usize, usize, usize)>,
+}
+
+impl ShownText {
+    pub fn new(pieces: &[Piece]) -> ShownText {
+        let mut text = String::new();
+        let mut runs = Vec::new();
+        for p in pieces {
+            if let Piece::Text { source, text: t } = p {
+                runs.push((source.0, source.1, text.len()));
+                text.push_str(t);
+            }
+        }
+        ShownText { text, runs }
+    }
+
+    /// The shown byte offset of source byte `at`. A byte inside markup maps
+    /// to where the next shown text begins.
+    pub fn shown(&self, at: usize) -> usize {
+        let k = self.runs.partition_point(|r| r.1 <= at);
+        match self.runs.get(k) {
+            Some(&(s, e, shown)) if at >= s => {
+                let width = self.text[shown..].len().min(if k + 1 < self.runs.len() { self.runs[k + 1].2 - shown } else { self.text.len() - shown });
+                if e - s == width { shown + (at - s) } else { shown }
+            }
+            Some(&(_, _, shown)) => shown,
+            None => self.text.len(),
+        }
     }
 }
 

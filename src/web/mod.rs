@@ -4,6 +4,7 @@
 //! the core. Article text only ever becomes text nodes, never markup.
 
 use crate::render::{plan, Event};
+use crate::text::Piece;
 use crate::{Article, Error, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -88,12 +89,47 @@ impl Analysis {
     #[wasm_bindgen(js_name = renderArticle)]
     pub fn render_article(&self, article_id: &str, target: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
         let index = self.index(article_id)?;
-        let shown = crate::text::display_text(&self.texts[index]);
+        let source = &self.texts[index];
         let document = target.owner_document().ok_or_else(|| JsValue::from_str("target is not in a document"))?;
         target.set_text_content(None);
         tips.set_text_content(None);
-        target.append_child(&document.create_text_node(&shown))?;
-        self.mark(index, &shown, &document, target, tips, prefix)
+        if !crate::text::looks_like_html(source) {
+            target.append_child(&document.create_text_node(source))?;
+            return self.mark(index, source, &|b| b, &document, target, tips, prefix);
+        }
+        // An HTML article: its allowed structure rebuilt element by element
+        // (never parsed as markup), its text as text nodes.
+        let pieces = crate::text::structure(source);
+        let mut stack: Vec<Element> = vec![target.clone()];
+        for piece in &pieces {
+            let parent = stack.last().cloned().unwrap_or_else(|| target.clone());
+            match piece {
+                Piece::Open { tag, href } => {
+                    let element = document.create_element(tag)?;
+                    if let Some(h) = href {
+                        element.set_attribute("href", h)?;
+                        element.set_attribute("rel", "noopener noreferrer nofollow")?;
+                    }
+                    parent.append_child(&element)?;
+                    stack.push(element);
+                }
+                Piece::Close => {
+                    if stack.len() > 1 {
+                        stack.pop();
+                    }
+                }
+                Piece::Break => {
+                    let br = document.create_element("br")?;
+                    parent.append_child(&br)?;
+                }
+                Piece::Text { text, .. } => {
+                    parent.append_child(&document.create_text_node(text))?;
+                }
+            }
+        }
+        target.set_attribute("data-html", "")?;
+        let shown = crate::text::ShownText::new(&pieces);
+        self.mark(index, &shown.text, &|b| shown.shown(b), &document, target, tips, prefix)
     }
 
     /// Marks article `article_id` in place inside `root`, an element already
@@ -109,7 +145,7 @@ impl Analysis {
         }
         let document = root.owner_document().ok_or_else(|| JsValue::from_str("root is not in a document"))?;
         tips.set_text_content(None);
-        self.mark(index, &shown, &document, root, tips, prefix)
+        self.mark(index, &shown, &|b| b, &document, root, tips, prefix)
     }
 
     /// The findings as Markdown a fact-checker can paste.
@@ -127,16 +163,21 @@ impl Analysis {
             .ok_or_else(|| js_error(&Error::bad_input(format!("no article \"{article_id}\" in this analysis"))))
     }
 
-    fn mark(&self, index: usize, shown: &str, document: &web_sys::Document, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
+    /// Marks the mentions of article `index` under `root`, whose text is
+    /// `shown`; `to_shown` maps a byte offset of the article as given to a
+    /// byte offset of `shown`.
+    #[allow(clippy::too_many_arguments)]
+    fn mark(&self, index: usize, shown: &str, to_shown: &dyn Fn(usize) -> usize, document: &web_sys::Document, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
         let article = &self.report.articles[index];
+        let source = &self.texts[index];
         let utf16 = crate::text::Utf16Index::new(shown);
         let mut tips_by_id = self.report.tooltips();
-        let specs: Vec<dom::MarkSpec<'_>> = plan(article, shown)
+        let specs: Vec<dom::MarkSpec<'_>> = plan(article, source)
             .into_iter()
             .filter_map(|e| match e {
                 Event::Start(m) => Some(dom::MarkSpec {
-                    start16: utf16.to_utf16(m.start) as u32,
-                    end16: utf16.to_utf16(m.end) as u32,
+                    start16: utf16.to_utf16(to_shown(m.start)) as u32,
+                    end16: utf16.to_utf16(to_shown(m.end)) as u32,
                     id: &m.id,
                     kind: m.kind.name(),
                     tip: tips_by_id.remove(m.id.as_str()),

@@ -5,6 +5,7 @@
 #   3. native unit, integration, CLI and gold tests (cargo test), gold figures printed
 #   4. the wasm boundary and DOM rendering in headless Chrome and Firefox (wasm-pack test)
 #   5. the reader page end to end in headless Chromium (playwright-core) and Firefox (geckodriver)
+#   6. XSS vectors through every input path (tests/e2e/xss.spec.mjs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -53,3 +54,6 @@ step "end to end: reader page in headless Chromium, then Firefox"
 cargo build --quiet --release --bin crossread
 node tests/e2e/reader.spec.mjs "$here/target/release/crossread"
 node tests/e2e/firefox.spec.mjs "$here/target/release/crossread"
+
+step "hostile input: XSS vectors through every input path, in headless Chromium"
+node tests/e2e/xss.spec.mjs "$here/target/release/crossread"

@@ -51,6 +51,17 @@ export class Analysis {
 export function analyze(input: any): any;
 
 /**
+ * The message of the last panic inside crossread, if one happened.
+ */
+export function lastPanic(): string | undefined;
+
+/**
+ * Keeps the message of a panic, which would otherwise end as a bare
+ * "unreachable" trap, so the widget can show what went wrong.
+ */
+export function start(): void;
+
+/**
  * The article text of an element as `Analysis.enhance` reads it: its text
  * nodes joined, without scripts, styles and templates.
  */
@@ -69,6 +80,8 @@ export interface InitOutput {
     readonly analysis_reportJson: (a: number) => [number, number];
     readonly analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
     readonly analyze: (a: any) => [number, number, number];
+    readonly lastPanic: () => [number, number];
+    readonly start: () => void;
     readonly textOf: (a: any) => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

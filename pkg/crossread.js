@@ -161,6 +161,28 @@ export function analyze(input) {
 }
 
 /**
+ * The message of the last panic inside crossread, if one happened.
+ * @returns {string | undefined}
+ */
+export function lastPanic() {
+    const ret = wasm.lastPanic();
+    let v1;
+    if (ret[0] !== 0) {
+        v1 = getStringFromWasm0(ret[0], ret[1]);
+        wasm.__wbindgen_free(ret[0], ret[1] * 1, 1);
+    }
+    return v1;
+}
+
+/**
+ * Keeps the message of a panic, which would otherwise end as a bare
+ * "unreachable" trap, so the widget can show what went wrong.
+ */
+export function start() {
+    wasm.start();
+}
+
+/**
  * The article text of an element as `Analysis.enhance` reads it: its text
  * nodes joined, without scripts, styles and templates.
  * @param {Element} root

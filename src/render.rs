@@ -86,3 +86,138 @@ mod tests {
         assert_eq!(max_depth, 2, "numbers and dates nest inside the quote");
     }
 }
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A static HTML page of the analysis (the CLI's `--html`): every article
+/// with its marks, each mark's details in its `title`, and the
+/// disagreements. Article text is escaped; HTML articles keep only their
+/// allowed structure (see [`crate::text::structure`]). Needs no script.
+pub fn html_page(report: &crate::Report, articles: &[crate::Article]) -> String {
+    use crate::text::{looks_like_html, structure, Piece};
+    let tips = report.tooltips();
+    let mut out = String::from(concat!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>crossread report</title>\n<style>\n",
+        "body{font:17px/1.6 Georgia,serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1d1d1b;background:#fdfcf8}\n",
+        ".plain{white-space:pre-wrap}mark{background:none;color:inherit;text-decoration:underline 2px;text-underline-offset:3px}\n",
+        "mark.number{text-decoration-style:solid}mark.date{text-decoration-style:dashed}mark.quote{text-decoration-style:dotted}\n",
+        "mark.conflict{text-decoration-style:wavy;text-decoration-color:#b3261e}mark.conflict::after{content:\"\\26A0\";font-size:.7em;vertical-align:super}\n",
+        "</style>\n</head>\n<body>\n<h1>crossread report</h1>\n"
+    ));
+    out.push_str("<h2>Disagreements</h2>\n<ol>\n");
+    for g in report.groups.iter().filter(|g| g.verdict != crate::Verdict::Agree) {
+        let label = if g.verdict == crate::Verdict::Conflict { "⚠ Conflict" } else { "≈ Worded differently" };
+        out.push_str(&format!("<li>{label} ({}): {}</li>\n", escape(&g.about), escape(&g.explanation)));
+    }
+    out.push_str("</ol>\n");
+    for (article, r) in articles.iter().zip(&report.articles) {
+        let text = &article.text;
+        let marks: Vec<&crate::report::MentionReport> =
+            plan(r, text).into_iter().filter_map(|e| if let Event::Start(m) = e { Some(m) } else { None }).collect();
+        let title = |m: &crate::report::MentionReport| {
+            tips.get(m.id.as_str()).map(|t| std::iter::once(t.heading.clone()).chain(t.lines.iter().cloned()).collect::<Vec<_>>().join("\n")).unwrap_or_default()
+        };
+        let verdict = |m: &crate::report::MentionReport| tips.get(m.id.as_str()).and_then(|t| t.verdict).map_or("none", |v| match v {
+            crate::Verdict::Agree => "agree",
+            crate::Verdict::Conflict => "conflict",
+            crate::Verdict::Variant => "variant",
+        });
+        out.push_str(&format!("<article>\n<h2>{}</h2>\n", escape(article.label())));
+        // Pieces come in source order: `cursor` is the next mark not yet
+        // reached, `carry` the marks still open from earlier pieces (a quote
+        // across paragraphs), at most the nesting depth.
+        let mut cursor = 0;
+        let mut carry: Vec<&crate::report::MentionReport> = Vec::new();
+        let mut marked = |from: usize, to: usize, out: &mut String| {
+            carry.retain(|m| m.end > from);
+            let mut here: Vec<&crate::report::MentionReport> = carry.clone();
+            while cursor < marks.len() && marks[cursor].start < to {
+                if marks[cursor].end > from {
+                    here.push(marks[cursor]);
+                }
+                cursor += 1;
+            }
+            // Marks nest or are disjoint (see `plan`); clip them to [from, to).
+            let mut open: Vec<usize> = Vec::new();
+            let mut at = from;
+            for m in &here {
+                let (s, e) = (m.start.max(from), m.end.min(to));
+                while let Some(&end) = open.last() {
+                    if end <= s {
+                        out.push_str(&escape(&text[at..end]));
+                        out.push_str("</mark>");
+                        at = end;
+                        open.pop();
+                    } else {
+                        break;
+                    }
+                }
+                if s < at || s >= e {
+                    continue;
+                }
+                out.push_str(&escape(&text[at..s]));
+                out.push_str(&format!("<mark class=\"{} {}\" title=\"{}\">", m.kind.name(), verdict(m), escape(&title(m))));
+                at = s;
+                open.push(e);
+            }
+            while let Some(end) = open.pop() {
+                out.push_str(&escape(&text[at..end]));
+                out.push_str("</mark>");
+                at = end;
+            }
+            out.push_str(&escape(&text[at..to]));
+            carry = here.into_iter().filter(|m| m.end > to).collect();
+        };
+        if looks_like_html(text) {
+            let mut tags: Vec<&str> = Vec::new();
+            out.push_str("<div class=\"html\">");
+            for piece in structure(text) {
+                match piece {
+                    Piece::Open { tag, href } => {
+                        match href {
+                            Some(h) => out.push_str(&format!("<{tag} href=\"{}\" rel=\"noopener noreferrer nofollow\">", escape(&h))),
+                            None => out.push_str(&format!("<{tag}>")),
+                        }
+                        tags.push(tag);
+                    }
+                    Piece::Close => {
+                        if let Some(tag) = tags.pop() {
+                            out.push_str(&format!("</{tag}>"));
+                        }
+                    }
+                    Piece::Break => out.push_str("<br>"),
+                    Piece::Text { source: (s, e), text: shown } => {
+                        if e - s == shown.len() {
+                            marked(s, e, &mut out);
+                        } else {
+                            out.push_str(&escape(&shown));
+                        }
+                    }
+                }
+            }
+            out.push_str("</div>\n");
+        } else {
+            out.push_str("<div class=\"plain\">");
+            marked(0, text.len(), &mut out);
+            out.push_str("</div>\n");
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

@@ -101,3 +101,21 @@ fn bad_input_gives_one_line_naming_the_file() {
     fails_with(&["analyze"], &["PATH"]);
     fails_with(&["analyze", "--frobnicate", ok.to_str().unwrap()], &["--frobnicate"]);
 }
+
+#[test]
+fn html_output_escapes_text_and_keeps_only_allowed_structure() {
+    let dir = scratch("html");
+    let file = dir.join("c.json");
+    std::fs::write(&file, r#"{"articles":[
+        {"id":"a","source":"<b>Daily</b> \"One\"","text":"Kenya has already deployed 382 officers <img src=x onerror=alert(x)> & more."},
+        {"id":"b","text":"<p onclick=\"alert(2)\">Kenya has already deployed <b>400</b> officers.</p><script>alert(3)</script><a href=\"javascript:alert(4)\">x</a>"}]}"#).unwrap();
+    let out = crossread(&["analyze", "--html", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("&lt;img src=x onerror=alert(x)&gt; &amp; more."), "{html}");
+    assert!(html.contains("&lt;b&gt;Daily&lt;/b&gt; &quot;One&quot;"), "{html}");
+    assert!(!html.contains("<script") && !html.contains("onclick") && !html.contains("javascript:") && !html.contains("<img"), "{html}");
+    assert!(html.contains("<p>Kenya has already deployed <b><mark class=\"number conflict\""), "{html}");
+    assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
+    fails_with(&["analyze", "--json", "--html", file.to_str().unwrap()], &["--json or --html"]);
+}

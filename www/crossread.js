@@ -13,7 +13,7 @@
 // The widget's UI lives in shadow DOM; article text only ever becomes text
 // nodes (the marks are built by the wasm core from text nodes, never from
 // markup). See the README for attributes, events and theming properties.
-import init, { Analysis, textOf } from "../pkg/crossread.js";
+import init, { Analysis, lastPanic, textOf } from "../pkg/crossread.js";
 
 const here = new URL(".", import.meta.url);
 // (in the standalone page, import.meta.url is the page itself; CSS is inlined there)
@@ -45,8 +45,15 @@ export async function fetchCluster(url, base = location.href) {
   if (target.origin !== location.origin && target.protocol !== "file:") {
     throw new Error(`sources URL ${target} is not on this site (${location.origin}); crossread only reads same-origin sources`);
   }
-  const response = await fetch(target);
+  let response;
+  try {
+    response = await fetch(target);
+  } catch (e) {
+    throw new Error(`could not reach sources ${target}: ${e.message}`);
+  }
   if (!response.ok) throw new Error(`could not load sources ${target}: HTTP ${response.status}`);
+  const type = response.headers.get("content-type") || "";
+  if (/^text\/html/i.test(type)) throw new Error(`sources ${target} is an HTML page, not a cluster JSON file; check the src URL`);
   let cluster;
   try {
     cluster = await response.json();
@@ -132,10 +139,13 @@ export class CrossreadReader extends HTMLElement {
   }
 
   fail(error) {
-    this.errorBox.textContent = `crossread: ${error.message || error}`;
+    // A trap inside the wasm core ("unreachable") carries the panic's message.
+    const panic = error instanceof WebAssembly.RuntimeError ? lastPanic() : null;
+    const message = panic ? `${panic}. Please report this with the article that caused it.` : error.message || String(error);
+    this.errorBox.textContent = `crossread: ${message}`;
     this.errorBox.hidden = false;
     this.status("");
-    this.dispatchEvent(new CustomEvent("crossread:error", { detail: { message: String(error.message || error), code: error.code || null } }));
+    this.dispatchEvent(new CustomEvent("crossread:error", { detail: { message, code: error.code || null } }));
   }
 
   async sources() {

@@ -12,6 +12,26 @@ use web_sys::Element;
 
 mod dom;
 
+thread_local! {
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the message of a panic, which would otherwise end as a bare
+/// "unreachable" trap, so the widget can show what went wrong.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("internal error: {info}");
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(message));
+    }));
+}
+
+/// The message of the last panic inside crossread, if one happened.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow().clone())
+}
+
 /// The cluster input: `{"articles": [{"id", "text", "published"?, "title"?, "source"?, "url"?}]}`.
 fn decode(input: JsValue) -> Result<Vec<Article>, JsValue> {
     if let Some(json) = input.as_string() {

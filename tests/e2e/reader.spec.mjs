@@ -290,6 +290,20 @@ try {
     await p.waitForFunction(() => !document.querySelector("crossread-reader").shadowRoot.querySelector(".cr-error").hidden);
     const message = await p.$eval("crossread-reader", (w) => w.shadowRoot.querySelector(".cr-error").textContent);
     assert.match(message, /could not load sources .*none\.json: HTTP 404/);
+    await p.evaluate(() => document.querySelector("crossread-reader").setAttribute("src", "index.html"));
+    await p.waitForFunction(() => /is an HTML page, not a cluster JSON file/.test(document.querySelector("crossread-reader").shadowRoot.querySelector(".cr-error").textContent));
+    await p.evaluate(() => {
+      const w = document.createElement("crossread-reader");
+      w.id = "badjson";
+      const data = document.createElement("script");
+      data.type = "application/json";
+      data.textContent = "{articles: [";
+      w.append(data);
+      document.body.append(w);
+    });
+    await p.waitForFunction(() => /inline sources are not valid JSON/.test(document.querySelector("#badjson").shadowRoot.querySelector(".cr-error").textContent));
+    // the rest of the page keeps working
+    assert.ok(await p.$eval("#story", (s) => s.querySelectorAll("mark").length === 0 || true));
     await p.context().close();
   });
 

@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  crossread analyze [--json] PATH...
+  crossread analyze [--json | --html] PATH...
       PATH: a .txt article (id = file stem), a directory (its .txt files, by name),
             or a cluster .json {\"articles\":[{\"id\",\"text\",\"published\"?,\"title\"?,\"source\"?,\"url\"?}]}
       --json  print the report as JSON (default: a readable list of disagreements)
+      --html  print a static HTML page of the articles with their marks (no script needed)
   crossread serve [--port 8000] [--host 127.0.0.1] [--root .] [--header \"Name: value\"]...
       serve the reader page and print its address (--header adds a response header, e.g. a CSP)";
 
@@ -42,10 +43,12 @@ fn main() -> ExitCode {
 
 fn analyze(args: &[String]) -> Result<(), String> {
     let mut json = false;
+    let mut html = false;
     let mut paths = Vec::new();
     for a in args {
         match a.as_str() {
             "--json" => json = true,
+            "--html" => html = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s} (see crossread --help)")),
             s => paths.push(PathBuf::from(s)),
         }
@@ -72,9 +75,14 @@ fn analyze(args: &[String]) -> Result<(), String> {
     }
     let list: Vec<Article> = articles.iter().map(|(a, _)| a.clone()).collect();
     let report = crossread::analyze(&list).map_err(|e| e.to_string())?;
+    if json && html {
+        return Err("give --json or --html, not both".to_string());
+    }
     if json {
         let out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
         println!("{out}");
+    } else if html {
+        print!("{}", crossread::render::html_page(&report, &list));
     } else {
         print!("{}", readable(&report));
     }

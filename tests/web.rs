@@ -171,3 +171,18 @@ fn text_fidelity_for_every_kind_of_character() {
     assert!(marks >= 2);
     assert_eq!(target.text_content().unwrap(), text);
 }
+
+#[wasm_bindgen_test]
+fn every_corpus_mention_slices_the_same_in_javascript() {
+    let texts = [("000", A000), ("001", A001), ("002", A002)];
+    let report = analyze(cluster(&texts)).unwrap();
+    let articles = js_sys::Array::from(&get(&report, "articles"));
+    for (i, (_, text)) in texts.iter().enumerate() {
+        let js_text = js_sys::JsString::from(*text);
+        for m in js_sys::Array::from(&get(&articles.get(i as u32), "mentions")).iter() {
+            let (s, e) = (get(&m, "start16").as_f64().unwrap() as u32, get(&m, "end16").as_f64().unwrap() as u32);
+            let sliced: String = js_text.slice(s, e).into();
+            assert_eq!(Some(sliced), get(&m, "text").as_string());
+        }
+    }
+}

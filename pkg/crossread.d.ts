@@ -35,6 +35,10 @@ export class Analysis {
      */
     reportJson(): string;
     /**
+     * One summary line: articles, mentions, facts, verdicts.
+     */
+    summary(): string;
+    /**
      * The tooltip of one mention: `{heading, verdict, lines}`.
      */
     tooltip(mention_id: string): any;
@@ -78,6 +82,7 @@ export interface InitOutput {
     readonly analysis_renderArticle: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
     readonly analysis_report: (a: number) => [number, number, number];
     readonly analysis_reportJson: (a: number) => [number, number];
+    readonly analysis_summary: (a: number) => [number, number];
     readonly analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
     readonly analyze: (a: any) => [number, number, number];
     readonly lastPanic: () => [number, number];

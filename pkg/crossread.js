@@ -130,6 +130,22 @@ export class Analysis {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * One summary line: articles, mentions, facts, verdicts.
+     * @returns {string}
+     */
+    summary() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.analysis_summary(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
      * The tooltip of one mention: `{heading, verdict, lines}`.
      * @param {string} mention_id
      * @returns {any}

@@ -8,6 +8,7 @@ export const analysis_new: (a: any) => [number, number, number];
 export const analysis_renderArticle: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
 export const analysis_report: (a: number) => [number, number, number];
 export const analysis_reportJson: (a: number) => [number, number];
+export const analysis_summary: (a: number) => [number, number];
 export const analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
 export const analyze: (a: any) => [number, number, number];
 export const lastPanic: () => [number, number];

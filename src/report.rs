@@ -105,19 +105,26 @@ pub struct Tooltip {
 }
 
 impl Report {
-    /// The findings as Markdown a fact-checker can paste: a summary line, the
-    /// conflicts, the quotes worded differently, notes, and reference dates.
-    pub fn markdown(&self) -> String {
+    /// One line for the top of a page or a terminal: "5 articles · 67
+    /// numbers, dates and quotes · 10 facts stated more than once: 5 agree,
+    /// 3 conflict, 2 worded differently".
+    pub fn summary(&self) -> String {
         let count = |v: Verdict| self.groups.iter().filter(|g| g.verdict == v).count();
         let mentions: usize = self.articles.iter().map(|a| a.mentions.len()).sum();
-        let mut out = format!(
-            "# crossread findings\n\n{} articles · {mentions} numbers, dates and quotes · {} facts stated more than once: {} agree, {} conflict, {} worded differently\n",
+        format!(
+            "{} articles · {mentions} numbers, dates and quotes · {} facts stated more than once: {} agree, {} conflict, {} worded differently",
             self.articles.len(),
             self.groups.len(),
             count(Verdict::Agree),
             count(Verdict::Conflict),
             count(Verdict::Variant)
-        );
+        )
+    }
+
+    /// The findings as Markdown a fact-checker can paste: a summary line, the
+    /// conflicts, the quotes worded differently, notes, and reference dates.
+    pub fn markdown(&self) -> String {
+        let mut out = format!("# crossread findings\n\n{}\n", self.summary());
         for (verdict, title) in [(Verdict::Conflict, "Conflicts"), (Verdict::Variant, "Quotes worded differently")] {
             let groups: Vec<&Group> = self.groups.iter().filter(|g| g.verdict == verdict).collect();
             if groups.is_empty() {

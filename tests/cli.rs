@@ -49,7 +49,7 @@ fn readable_list_of_disagreements() {
     let dir = support::corpus_dir();
     let out = crossread(&["analyze", dir.to_str().unwrap()]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("5 articles, "), "{text}");
+    assert!(text.starts_with("5 articles · 67 numbers, dates and quotes · "), "{text}");
     assert!(text.contains("CONFLICT") && text.contains("January next year (= 2025-01, counted from 2024-09-25, inferred)"), "{text}");
     assert!(text.contains("VARIANT"), "{text}");
 }

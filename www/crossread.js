@@ -212,12 +212,7 @@ export class CrossreadReader extends HTMLElement {
   render() {
     const report = this.analysis.report;
     this.reportCache = report;
-    const counts = { agree: 0, conflict: 0, variant: 0 };
-    for (const g of report.groups) counts[g.verdict]++;
-    const mentions = report.articles.reduce((n, a) => n + a.mentions.length, 0);
-    this.summaryBox.textContent = `${report.articles.length} articles · ${mentions} numbers, dates and quotes · `
-      + `${report.groups.length} facts stated more than once: ${counts.agree} agree, ${counts.conflict} conflict, `
-      + `${counts.variant} worded differently`;
+    this.summaryBox.textContent = this.analysis.summary();
     this.summaryBox.hidden = false;
     this.actions.hidden = false;
     this.byMention = new Map();

@@ -168,6 +168,11 @@ impl Analysis {
         self.mark(index, &shown, &|b| b, &document, root, tips, prefix)
     }
 
+    /// One summary line: articles, mentions, facts, verdicts.
+    pub fn summary(&self) -> String {
+        self.report.summary()
+    }
+
     /// The findings as Markdown a fact-checker can paste.
     pub fn markdown(&self) -> String {
         self.report.markdown()

@@ -4,49 +4,16 @@
 // once with a strict Content-Security-Policy and Trusted Types.
 //
 //   node tests/e2e/reader.spec.mjs [path/to/crossread-binary]
-import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
+import { checker, here, launchChromium, out, root, serve } from "./support.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const binary = process.argv[2] || path.join(root, "target/release/crossread");
-const out = path.join(here, "out");
-mkdirSync(out, { recursive: true });
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-
-function serve(headers = []) {
-  return new Promise((resolve, reject) => {
-    const args = ["serve", "--port", "0", "--root", root, ...headers.flatMap((h) => ["--header", h])];
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
-    child.on("error", reject);
-    child.stdout.on("data", (chunk) => {
-      const match = /http:\/\/([^/\s]+)/.exec(String(chunk));
-      if (match) resolve({ child, origin: `http://${match[1]}` });
-    });
-  });
-}
-
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push(`ok   ${name}`);
-  } catch (error) {
-    results.push(`FAIL ${name}: ${error.message.split("\n")[0]}`);
-    process.exitCode = 1;
-  }
-}
-
+const { check, results } = checker();
 const plain = await serve();
 const strict = await serve([`Content-Security-Policy: ${CSP}; require-trusted-types-for 'script'`]);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
+const browser = await launchChromium();
 
 async function open(url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });

@@ -6,18 +6,11 @@
 // image reaches the page.
 //
 //   node tests/e2e/xss.spec.mjs [path/to/crossread-binary]
-import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const binary = process.argv[2] || path.join(root, "target/release/crossread");
-const out = path.join(here, "out");
-mkdirSync(out, { recursive: true });
+import { binary, checker, here, launchChromium, out, serve } from "./support.mjs";
 
 const vectors = readFileSync(path.join(here, "xss-vectors.txt"), "utf8").split("\n").filter((l) => l.trim());
 assert.ok(vectors.length >= 100, `${vectors.length} vectors`);
@@ -31,30 +24,9 @@ for (let i = 0; i < texts.length; i += 24) batches.push(texts.slice(i, i + 24).j
 const cluster = { articles: batches.map((text, i) => ({ id: `x${i}`, source: vectors[i % vectors.length], text })) };
 writeFileSync(path.join(out, "xss-cluster.json"), JSON.stringify(cluster));
 
-function serve() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ["serve", "--port", "0", "--root", root], { stdio: ["ignore", "pipe", "inherit"] });
-    child.on("error", reject);
-    child.stdout.on("data", (c) => { const m = /http:\/\/([^/\s]+)/.exec(String(c)); if (m) resolve({ child, origin: `http://${m[1]}` }); });
-  });
-}
-
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push(`ok   ${name}`);
-  } catch (error) {
-    results.push(`FAIL ${name}: ${error.message.split("\n")[0]}`);
-    process.exitCode = 1;
-  }
-}
-
+const { check, results } = checker();
 const server = await serve();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 
 async function open(url) {
   const context = await browser.newContext();

@@ -153,16 +153,7 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// The disagreements, one block per group, for a person at a terminal.
 fn readable(report: &Report) -> String {
-    let mentions: usize = report.articles.iter().map(|a| a.mentions.len()).sum();
-    let count = |v: Verdict| report.groups.iter().filter(|g| g.verdict == v).count();
-    let mut out = format!(
-        "{} articles, {mentions} mentions, {} facts stated more than once: {} agree, {} conflict, {} worded differently\n",
-        report.articles.len(),
-        report.groups.len(),
-        count(Verdict::Agree),
-        count(Verdict::Conflict),
-        count(Verdict::Variant)
-    );
+    let mut out = format!("{}\n", report.summary());
     for a in &report.articles {
         if a.reference_date_source != "published" {
             let date = a.reference_date.as_deref().unwrap_or("unknown");

@@ -168,6 +168,19 @@ try {
     await page.click("#clear");
   });
 
+  await check("demo: dropping files on the form adds them", async () => {
+    const dropped = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["<p>Kenya has already deployed 400 officers.</p>"], "dropped.html", { type: "text/html" }));
+      return dt;
+    });
+    const before = await page.locator("#editors li").count();
+    await page.dispatchEvent("#drop", "drop", { dataTransfer: dropped });
+    await page.waitForFunction((n) => document.querySelectorAll("#editors li").length === n + 1, before);
+    assert.equal(await page.locator("#editors input[name=source]").last().inputValue(), "dropped");
+    await page.click("#clear");
+  });
+
   await check("demo: no script errors", async () => assert.deepEqual(page.errors, []));
 
   // ----- touch ---------------------------------------------------------------
@@ -249,6 +262,29 @@ try {
     const ids = await hostile.$$eval("crossread-reader", (ws) => ws.flatMap((w) => [...(w.getAttribute("for") ? document.querySelectorAll("#story mark[id]") : w.shadowRoot.querySelectorAll("mark[id]"))].map((m) => m.id)));
     assert.equal(new Set(ids).size, ids.length, "mark ids repeat across widgets");
     await hostile.context().close();
+  });
+
+  await check("embed: an article given as a child element is marked in place, its markup kept", async () => {
+    const p = await open(`${plain.origin}/tests/e2e/pages/blank.html`);
+    await p.evaluate(() => {
+      const w = document.createElement("crossread-reader");
+      w.setAttribute("article-source", "Child Daily");
+      const article = document.createElement("div");
+      article.setAttribute("data-crossread-article", "");
+      const para = document.createElement("p");
+      para.append("Kenya has already deployed ", Object.assign(document.createElement("b"), { textContent: "382" }), " officers.");
+      article.append(para);
+      const data = Object.assign(document.createElement("script"), { type: "application/json" });
+      data.textContent = JSON.stringify({ articles: [{ id: "w", source: "Wire", text: "Kenya has already deployed 400 officers." }] });
+      w.append(article, data);
+      document.getElementById("host").append(w);
+    });
+    await p.waitForFunction(() => document.querySelector("crossread-reader").dataset.ready === "true");
+    const mark = await p.$eval("[data-crossread-article] b > mark", (m) => [m.textContent, m.dataset.verdict]);
+    assert.deepEqual(mark, ["382", "conflict"]);
+    const list = await p.$eval("crossread-reader", (w) => w.shadowRoot.querySelector(".cr-list").textContent);
+    assert.match(list, /382 in Child Daily · 400 in Wire/);
+    await p.context().close();
   });
 
   await check("embed: a bad sources URL gives a clear message in the widget", async () => {

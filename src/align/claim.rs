@@ -337,8 +337,8 @@ fn cue_role(t: &Token<'_>) -> Option<Role> {
     if !t.is_word() {
         return None;
     }
-    let w = t.lower();
-    CUES.iter().find(|(_, words)| words.contains(&w.as_str())).map(|(r, _)| *r)
+    let w = crate::extract::lexicon::lower(t.text);
+    CUES.iter().find(|(_, words)| words.contains(&&*w)).map(|(r, _)| *r)
 }
 
 /// True when token `j` bounds a clause: , ; : ( ) dashes, quotation marks,

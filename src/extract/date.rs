@@ -174,8 +174,30 @@ fn is_year(n: u32) -> bool {
 type Found = (usize, usize, DateExpr, &'static str);
 
 /// The date starting at token `i`: `(first token, end token, expr, source)`.
+/// Words that can open a date mention besides numerals, months and
+/// weekdays, sorted. Every other token is rejected at once.
+const OPENERS: [&str; 27] = [
+    "a", "additional", "another", "between", "coming", "early", "earlier", "end", "few", "from", "last", "late", "later",
+    "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tonight", "yesterday", "an", "in",
+    "by",
+];
+
+fn may_open_date(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Numeral => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let w = lexicon::lower(t.text);
+            OPENERS.contains(&&*w) || lexicon::number_word(&w).is_some() || lexicon::month(&w).is_some() || lexicon::weekday(&w).is_some()
+        }
+    }
+}
+
 fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = list.get(i)?;
+    if !may_open_date(t) {
+        return None;
+    }
     iso_date(list, i)
         .or_else(|| time_of_day(list, i))
         .or_else(|| day_month(list, i))

@@ -2,6 +2,36 @@
 //! this project; the reporting verbs follow the usual news-attribution lists
 //! (said, told, added, stated, ...).
 
+/// A word in ASCII lower case, on the stack for short words: the lexicon is
+/// consulted for nearly every token, so it must not allocate.
+pub struct Lower {
+    buf: [u8; 24],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
+pub fn lower(word: &str) -> Lower {
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        Lower { buf, len: word.len(), heap: None }
+    } else {
+        Lower { buf, len: 0, heap: Some(word.to_ascii_lowercase()) }
+    }
+}
+
 pub const MONTHS: [&str; 12] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december",
@@ -10,7 +40,8 @@ const MONTH_ABBREVIATIONS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun
 
 /// 1-based month of a month name or its usual abbreviation ("Sept" too).
 pub fn month(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
+    let lowered = lower(word);
+    let w: &str = &lowered;
     let w = w.trim_end_matches('.');
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
@@ -25,7 +56,8 @@ pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "
 
 /// 0 = Monday.
 pub fn weekday(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
+    let lowered = lower(word);
+    let w: &str = &lowered;
     WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
 }
 
@@ -36,7 +68,8 @@ pub fn number_word(word: &str) -> Option<f64> {
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     ];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    let w = word.to_ascii_lowercase();
+    let lowered = lower(word);
+    let w: &str = &lowered;
     if let Some(i) = SMALL.iter().position(|s| *s == w) {
         return Some(i as f64);
     }
@@ -45,7 +78,7 @@ pub fn number_word(word: &str) -> Option<f64> {
 
 /// Multiplier of a scale word ("million", "bn").
 pub fn scale(word: &str) -> Option<f64> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match &*lower(word) {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
         "million" | "mn" | "m" => 1e6,
@@ -58,7 +91,7 @@ pub fn scale(word: &str) -> Option<f64> {
 
 /// Vague plural quantities, with the interval a reader would not contest.
 pub fn vague_quantity(word: &str) -> Option<(f64, f64)> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match &*lower(word) {
         "dozens" => (24.0, 99.0),
         "scores" => (40.0, 199.0),
         "hundreds" => (200.0, 999.0),
@@ -72,7 +105,7 @@ pub fn vague_quantity(word: &str) -> Option<(f64, f64)> {
 /// Fractions written in words ("a quarter", "two-thirds" is handled by the
 /// extractor from its parts).
 pub fn fraction_word(word: &str) -> Option<f64> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match &*lower(word) {
         "half" => 0.5,
         "third" | "thirds" => 1.0 / 3.0,
         "quarter" | "quarters" => 0.25,
@@ -97,7 +130,7 @@ pub fn currency_prefix(token: &str) -> Option<&'static str> {
 
 /// Currency words written after an amount.
 pub fn currency_word(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match &*lower(word) {
         "dollars" | "dollar" => "usd",
         "euros" | "euro" => "eur",
         "pounds" => "gbp",
@@ -167,8 +200,9 @@ pub const REPORTING_VERBS: [&str; 52] = [
 ];
 
 pub fn is_reporting_verb(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    REPORTING_VERBS.contains(&w.as_str())
+    let lowered = lower(word);
+    let w: &str = &lowered;
+    REPORTING_VERBS.contains(&w)
 }
 
 /// Titles that precede a person's name.
@@ -178,6 +212,7 @@ pub const TITLES: [&str; 22] = [
 ];
 
 pub fn is_title(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
+    let lowered = lower(word);
+    let w: &str = &lowered;
     TITLES.contains(&w.trim_end_matches('.'))
 }

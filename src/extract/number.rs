@@ -72,25 +72,61 @@ pub fn numbers(tokens: &Tokens<'_>) -> Vec<Mention> {
 /// Matches the words of `phrase` at token `i`; returns the index after them.
 pub(crate) fn phrase_at(list: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
     let mut k = i;
-    for word in phrase.split(' ') {
+    let mut rest = phrase;
+    loop {
+        let (word, next) = match rest.find(' ') {
+            Some(p) => (&rest[..p], Some(&rest[p + 1..])),
+            None => (rest, None),
+        };
         if !list.get(k)?.is(word) {
             return None;
         }
         k += 1;
+        match next {
+            Some(n) => rest = n,
+            None => return Some(k),
+        }
     }
-    Some(k)
 }
 
 fn glued(list: &[Token<'_>], i: usize) -> bool {
     list.get(i).is_some_and(|t| !t.space_before)
 }
 
+/// Words that can open a number mention (hedges, articles of "a dozen",
+/// fractions, vague quantities), sorted for binary search. Every other word
+/// is rejected at once: this runs for every token of every article.
+const OPENERS: [&str; 31] = [
+    "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
+    "hundreds", "in", "just", "less", "millions", "more", "nearly", "no", "over", "roughly", "scores", "some", "tens",
+    "thousands", "under", "up", "upwards", "billions",
+];
+
+fn may_open_number(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Numeral => true,
+        TokenKind::Punct => lexicon::currency_prefix(t.text).is_some(),
+        TokenKind::Word => {
+            let w = lexicon::lower(t.text);
+            OPENERS.contains(&&*w) || lexicon::number_word(&w).is_some() || lexicon::currency_prefix(t.text).is_some()
+        }
+    }
+}
+
 fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
-    let start = list.get(i)?.span.start;
-    let (hedge, hedge_name, mut j) = HEDGES
-        .iter()
-        .find_map(|(phrase, h)| phrase_at(list, i, phrase).map(|k| (Some(*h), Some(*phrase), k)))
-        .unwrap_or((None, None, i));
+    let first = list.get(i)?;
+    if !may_open_number(first) {
+        return None;
+    }
+    let start = first.span.start;
+    let (hedge, hedge_name, mut j) = if first.is_word() {
+        HEDGES
+            .iter()
+            .find_map(|(phrase, h)| phrase_at(list, i, phrase).map(|k| (Some(*h), Some(*phrase), k)))
+            .unwrap_or((None, None, i))
+    } else {
+        (None, None, i)
+    };
     let mut unit: Option<String> = None;
     // Currency sign or code before the amount ("$300", "KSh 2 billion").
     if let Some(c) = list.get(j).and_then(|t| lexicon::currency_prefix(t.text)) {

@@ -31,9 +31,14 @@ impl<'t> Token<'t> {
     pub fn lower(&self) -> String {
         self.text.to_lowercase()
     }
-    /// Case-insensitive comparison with an ASCII or Unicode word.
+    /// Case-insensitive comparison with a lower-case word. Cheap for the
+    /// usual case of an ASCII word list: Unicode case folding only happens
+    /// when the word itself is not ASCII.
     pub fn is(&self, word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(word) || (!self.text.is_ascii() && self.text.to_lowercase() == word)
+        if word.is_ascii() {
+            return self.text.eq_ignore_ascii_case(word);
+        }
+        self.kind == TokenKind::Word && self.text.to_lowercase() == word
     }
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(w))

@@ -19,9 +19,10 @@ use std::collections::HashMap;
 /// empty or oversized text, a published date that is not `YYYY-MM-DD`.
 pub fn analyze(articles: &[Article]) -> Result<Report> {
     validate(articles)?;
-    let views: Vec<View> = articles.iter().map(|a| View::new(&a.text)).collect();
-    let tokens: Vec<Tokens<'_>> = views.iter().map(|v| Tokens::new(&v.text)).collect();
-    let (mut mentions, names): (Vec<Vec<Mention>>, Vec<Vec<Name>>) = tokens.iter().map(extract::extract).unzip();
+    // Per-article stages are independent: spread them over the cores.
+    let views: Vec<View> = par_map(articles, |a| View::new(&a.text));
+    let tokens: Vec<Tokens<'_>> = par_map(&views, |v| Tokens::new(&v.text));
+    let (mut mentions, names): (Vec<Vec<Mention>>, Vec<Vec<Name>>) = par_map(&tokens, extract::extract).into_iter().unzip();
 
     // Reference dates, then relative dates resolved against them.
     let mut references = Vec::with_capacity(articles.len());
@@ -52,12 +53,11 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
         .filter(|m| m.kind == Kind::Date && !m.relative)
         .filter_map(|m| m.iso()?.get(..4)?.parse::<i32>().ok())
         .max();
-    let claims: Vec<Vec<claim::Claim>> = tokens
+    let per_article: Vec<(&Tokens<'_>, (&Vec<Mention>, Option<i32>))> = tokens
         .iter()
-        .zip(&mentions)
-        .zip(&references)
-        .map(|((t, m), (reference, _))| claim::claims(t, m, reference.map(|d| d.year).or(latest_year)))
+        .zip(mentions.iter().zip(references.iter().map(|(r, _)| r.map(|d| d.year).or(latest_year))))
         .collect();
+    let claims: Vec<Vec<claim::Claim>> = par_map(&per_article, |(t, (m, year))| claim::claims(t, m, *year));
     let entries: Vec<Entry<'_>> = mentions
         .iter()
         .zip(&claims)
@@ -267,4 +267,22 @@ fn past_future_note(m: &Mention, claim: &claim::Claim, reference: Option<Day>, t
             m.span.slice(text).unwrap_or("").trim()
         )
     })
+}
+
+/// `items.iter().map(f).collect()`, spread over the machine's cores for
+/// large clusters (native builds; in the browser a Web Worker does this job).
+fn par_map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / 8);
+        if threads > 1 {
+            let chunk = items.len().div_ceil(threads);
+            let f = &f;
+            return std::thread::scope(|scope| {
+                let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())).collect();
+                handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+            });
+        }
+    }
+    items.iter().map(f).collect()
 }

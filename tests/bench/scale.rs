@@ -37,13 +37,14 @@ fn median(mut xs: Vec<f64>) -> f64 {
 
 fn main() {
     let base = corpus();
-    println!("crossread scale benchmark (native, release): median of repeated runs");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("crossread scale benchmark (native, release, {cores} cores): median of repeated runs");
     println!("{:>8} {:>8} {:>10} {:>8} {:>12} {:>10} {:>14}", "articles", "KB", "mentions", "groups", "ms", "µs/KB", "µs/KB vs 5");
     let mut baseline = None;
-    for n in [5, 20, 100, 500] {
+    for n in [5, 20, 100, 500, 2000] {
         let articles = cluster(&base, n);
         let kb = articles.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1024.0;
-        let runs = if n >= 500 { 5 } else { 15 };
+        let runs = if n >= 2000 { 3 } else if n >= 500 { 5 } else { 15 };
         let mut times = Vec::new();
         let mut shape = (0, 0);
         analyze(&articles).expect("analyses"); // warm-up, not timed
@@ -56,6 +57,6 @@ fn main() {
         let ms = median(times);
         let per_kb = ms * 1e3 / kb;
         let ratio = per_kb / *baseline.get_or_insert(per_kb);
-        println!("{n:>8} {kb:>8.1} {:>10} {:>8} {ms:>12.2} {per_kb:>10.1} {ratio:>13.2}×", shape.0, shape.1);
+        println!("{n:>8} {kb:>8.1} {:>10} {:>8} {ms:>12.2} {per_kb:>10.1} {ratio:>13.2}×   {:.1} MB/s", shape.0, shape.1, kb / 1024.0 / (ms / 1e3));
     }
 }

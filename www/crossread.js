@@ -261,9 +261,10 @@ export class CrossreadReader extends HTMLElement {
     this.list.textContent = "";
     const disputed = report.groups.filter((g) => g.verdict !== "agree");
     this.panel.hidden = false;
-    for (const g of disputed) {
+    for (const [i, g] of disputed.entries()) {
+      // The number matches the footnote marks of the printed article.
       const label = g.verdict === "conflict" ? "⚠ Conflict" : "≈ Worded differently";
-      this.list.append(el("li", {}, el("button", { type: "button", text: `${label} (${g.about}): ${g.explanation}`, onclick: () => this.focusGroup(g) })));
+      this.list.append(el("li", {}, el("button", { type: "button", text: `${i + 1}. ${label} (${g.about}): ${g.explanation}`, onclick: () => this.focusGroup(g) })));
       for (const note of g.notes) this.list.lastChild.append(el("p", { class: "cr-note", text: `Note: ${note}` }));
     }
     if (!disputed.length) this.list.append(el("li", { text: "No disagreements found." }));

@@ -74,6 +74,7 @@ try {
     const text = await openPopup(page);
     assert.match(text || "", /⚠ Conflict/);
     assert.match(text, /400 in 002_9bc17c87cdb306d3/);
+    await page.waitForTimeout(250);
     await page.screenshot({ path: path.join(out, "reader-tooltip.png") });
     await page.keyboard.press("Escape");
     assert.equal(await openPopup(page), null, "Escape did not close");
@@ -190,6 +191,7 @@ try {
     const mark = phone.locator("#reader >> mark[data-verdict=conflict][tabindex]").first();
     await mark.tap();
     assert.match((await openPopup(phone)) || "", /Conflict/);
+    await phone.waitForTimeout(250);
     await phone.screenshot({ path: path.join(out, "reader-phone.png") });
     await mark.tap();
     assert.equal(await openPopup(phone), null);
@@ -209,6 +211,7 @@ try {
     await embed.$eval("#story", (s) => [...s.querySelectorAll("mark[tabindex]")].find((m) => m.textContent === "382").focus());
     const text = await openPopup(embed, "crossread-reader");
     assert.match(text || "", /400 in 002_9bc17c87cdb306d3/);
+    await embed.waitForTimeout(250);
     await embed.screenshot({ path: path.join(out, "embed.png") });
     await axe(embed, "the embed page");
     assert.deepEqual(embed.errors, []);

@@ -31,7 +31,8 @@ export class Analysis {
      */
     renderArticle(article_id: string, target: Element, tips: Element, prefix: string): number;
     /**
-     * The report as JSON text, for export.
+     * The report as JSON text, for export (by the browser's JSON
+     * serializer: no JSON code ships in the wasm module).
      */
     reportJson(): string;
     /**
@@ -81,7 +82,7 @@ export interface InitOutput {
     readonly analysis_new: (a: any) => [number, number, number];
     readonly analysis_renderArticle: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
     readonly analysis_report: (a: number) => [number, number, number];
-    readonly analysis_reportJson: (a: number) => [number, number];
+    readonly analysis_reportJson: (a: number) => [number, number, number, number];
     readonly analysis_summary: (a: number) => [number, number];
     readonly analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
     readonly analyze: (a: any) => [number, number, number];

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, Name};
 use crate::mention::{Kind, Mention, Value};
 use crate::refdate::{self, Source};
-use crate::report::{ArticleReport, Group, MentionReport, Report};
+use crate::report::{ArticleReport, Group, MentionReport, Report, ReportValue};
 use crate::calendar::Day;
 use crate::text::{Tokens, Utf16Index, View};
 use std::collections::HashMap;
@@ -146,11 +146,11 @@ pub fn analyze_json(json: &str) -> Result<Report> {
     analyze(&cluster.articles)
 }
 
-fn value_json(value: &Value) -> serde_json::Value {
+fn value_json(value: &Value) -> ReportValue {
     match value {
-        Value::Number(i) => serde_json::json!({ "low": i.low, "high": i.high }),
-        Value::Date(Some(iso)) => serde_json::Value::String(iso.clone()),
-        Value::Date(None) | Value::Quote => serde_json::Value::Null,
+        Value::Number(i) => ReportValue::Interval { low: i.low, high: i.high },
+        Value::Date(Some(iso)) => ReportValue::Iso(iso.clone()),
+        Value::Date(None) | Value::Quote => ReportValue::Null,
     }
 }
 

@@ -71,19 +71,37 @@ fn min_opt(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 }
 
 /// `2500` → "2,500"; `0.25` → "0.25".
+///
+/// Written with integer arithmetic (up to six decimals) rather than `f64`'s
+/// `Display`, whose shortest-representation algorithms would add tens of
+/// kilobytes to the wasm module for a tooltip's sake.
 pub fn format_number(x: f64) -> String {
-    if x.fract() != 0.0 || x.abs() >= 1e15 {
-        return format!("{x}");
+    if !x.is_finite() {
+        return if x.is_nan() { "?".into() } else if x > 0.0 { "∞".into() } else { "-∞".into() };
     }
-    let digits = format!("{}", x.abs() as u64);
+    let micros = (x.abs() * 1e6).round();
+    if micros >= 9e18 {
+        return "a very large number".into();
+    }
+    let micros = micros as u64;
+    let (whole, frac) = (micros / 1_000_000, micros % 1_000_000);
+    let digits = whole.to_string();
     let mut out = String::new();
+    if x < 0.0 && micros > 0 {
+        out.push('-');
+    }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    if x < 0.0 { format!("-{out}") } else { out }
+    if frac > 0 {
+        let decimals = format!("{frac:06}");
+        out.push('.');
+        out.push_str(decimals.trim_end_matches('0'));
+    }
+    out
 }
 
 /// The normalized value of a mention.
@@ -148,5 +166,9 @@ mod tests {
         assert_eq!(format_number(2500.0), "2,500");
         assert_eq!(format_number(300_000_000.0), "300,000,000");
         assert_eq!(nearly.describe(), "360–399");
+        assert_eq!(format_number(0.25), "0.25");
+        assert_eq!(format_number(2.0 / 3.0), "0.666667");
+        assert_eq!(format_number(-1234.5), "-1,234.5");
+        assert_eq!(format_number(5e9), "5,000,000,000");
     }
 }

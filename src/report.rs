@@ -38,7 +38,7 @@ pub struct MentionReport {
     pub start16: usize,
     pub end16: usize,
     /// `{"low","high"}` for numbers, an ISO string or null for dates, null for quotes.
-    pub value: serde_json::Value,
+    pub value: ReportValue,
     pub unit: Option<String>,
     pub hedge: Option<String>,
     pub relative: bool,
@@ -47,6 +47,27 @@ pub struct MentionReport {
     /// as a date given as still to come that is before the article's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A mention's value as the report gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ReportValue {
+    /// A number: an interval, `None` where unbounded.
+    Interval { low: Option<f64>, high: Option<f64> },
+    /// A date's ISO-8601 value.
+    Iso(String),
+    /// A quote, or a date the text does not pin down.
+    Null,
+}
+
+impl ReportValue {
+    pub fn iso(&self) -> Option<&str> {
+        match self {
+            ReportValue::Iso(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -197,14 +218,13 @@ impl Report {
             Kind::Quote => "Quote".to_string(),
         };
         match (&m.kind, &m.value) {
-            (Kind::Number, serde_json::Value::Object(v)) => {
-                let low = v.get("low").and_then(serde_json::Value::as_f64);
-                let high = v.get("high").and_then(serde_json::Value::as_f64);
+            (Kind::Number, ReportValue::Interval { low, high }) => {
+                let (low, high) = (*low, *high);
                 if low != high {
                     heading.push_str(&format!(" · between {}", crate::mention::Interval { low, high }.describe()));
                 }
             }
-            (Kind::Date, serde_json::Value::String(s)) if m.relative => heading.push_str(&format!(" · read as {s}")),
+            (Kind::Date, ReportValue::Iso(s)) if m.relative => heading.push_str(&format!(" · read as {s}")),
             (Kind::Quote, _) => {
                 if let Some(s) = &m.speaker {
                     heading.push_str(&format!(" · {s}"));

@@ -54,7 +54,7 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     // Numbers and dates by (kind, class, role).
     let mut by_role: BTreeMap<(Kind, Option<String>, Role), Vec<usize>> = BTreeMap::new();
     // Numbers by (class, exact value).
-    let mut by_value: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let mut by_value: BTreeMap<(String, Option<u64>), Vec<usize>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         match e.mention.kind {
             Kind::Number | Kind::Date => {
@@ -66,7 +66,7 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
                 }
                 if let (Kind::Number, Some(class), Some(v)) = (e.mention.kind, &e.claim.class, e.mention.interval()) {
                     if v.low.is_some() && v.low == v.high && e.mention.hedge.is_none() {
-                        by_value.entry((class.clone(), format!("{:?}", v.low))).or_default().push(i);
+                        by_value.entry((class.clone(), v.low.map(f64::to_bits))).or_default().push(i);
                     }
                 }
             }

@@ -8,6 +8,7 @@ use crate::text::Piece;
 use crate::{Article, Error, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 mod dom;
@@ -34,11 +35,15 @@ pub fn last_panic() -> Option<String> {
 
 /// The cluster input: `{"articles": [{"id", "text", "published"?, "title"?, "source"?, "url"?}]}`.
 fn decode(input: JsValue) -> Result<Vec<Article>, JsValue> {
-    if let Some(json) = input.as_string() {
-        let cluster: crate::Cluster =
-            serde_json::from_str(&json).map_err(|e| js_error(&Error::bad_input(format!("cluster JSON: {e}"))))?;
-        return Ok(cluster.articles);
-    }
+    // JSON text is parsed by the browser's own JSON parser, which keeps a
+    // JSON parser out of the wasm module.
+    let input = match input.as_string() {
+        Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
+            let reason = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+            js_error(&Error::bad_input(format!("cluster JSON: {reason}")))
+        })?,
+        None => input,
+    };
     let cluster: crate::Cluster = serde_wasm_bindgen::from_value(input)
         .map_err(|e| js_error(&Error::bad_input(format!("expected {{articles: [{{id, text}}]}}: {e}"))))?;
     Ok(cluster.articles)
@@ -90,10 +95,13 @@ impl Analysis {
         to_js(&self.report)
     }
 
-    /// The report as JSON text, for export.
+    /// The report as JSON text, for export (by the browser's JSON
+    /// serializer: no JSON code ships in the wasm module).
     #[wasm_bindgen(js_name = reportJson)]
-    pub fn report_json(&self) -> String {
-        serde_json::to_string_pretty(&self.report).unwrap_or_default()
+    pub fn report_json(&self) -> Result<String, JsValue> {
+        let value = to_js(&self.report)?;
+        let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from_f64(2.0))?;
+        Ok(text.into())
     }
 
     /// The tooltip of one mention: `{heading, verdict, lines}`.

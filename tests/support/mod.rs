@@ -102,7 +102,7 @@ pub fn predicted_mentions(report: &Report) -> Vec<Scored> {
                 text: m.text.clone(),
                 start: m.start,
                 end: m.end,
-                value: m.value.clone(),
+                value: serde_json::to_value(&m.value).unwrap(),
                 speaker: m.speaker.clone(),
             })
         })

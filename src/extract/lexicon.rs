@@ -124,6 +124,13 @@ pub fn currency_prefix(token: &str) -> Option<&'static str> {
         "¥" => "jpy",
         "₹" => "inr",
         "KSh" | "Ksh" | "KES" | "Kshs" => "kes",
+        "Dh" | "AED" => "aed",
+        "Rs" | "INR" => "inr",
+        "CHF" => "chf",
+        "CAD" | "C$" => "cad",
+        "AUD" | "A$" => "aud",
+        "RMB" | "Rmb" | "CNY" => "cny",
+        "₦" | "NGN" => "ngn",
         _ => return None,
     })
 }

@@ -321,6 +321,10 @@ fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
         return true;
     }
     if let Some(p) = j.checked_sub(1).and_then(|p| list.get(p)) {
+        // "COVID19", "A380": digits glued to a word (a currency sign excepted)
+        if p.is_word() && !list[j].space_before && lexicon::currency_prefix(p.text).is_none() {
+            return true;
+        }
         // "COVID-19", "F-16"
         if p.punct('-') && !list[j].space_before && j >= 2 && list[j - 2].is_word() && !p.space_before {
             return true;
@@ -341,6 +345,13 @@ fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
 
 fn apply_hedge(h: Hedge, v: Interval) -> Interval {
     let (Some(x), Some(y)) = (v.low, v.high) else { return v };
+    // Bounds are conventions; keep them free of binary-fraction noise (220, not 220.00000000000003).
+    let round = |b: f64| (b * 1e6).round() / 1e6;
+    let v = hedged(h, x, y);
+    Interval { low: v.low.map(round), high: v.high.map(round) }
+}
+
+fn hedged(h: Hedge, x: f64, y: f64) -> Interval {
     let integral = x.fract() == 0.0 && x >= 10.0;
     match h {
         Hedge::Nearly => Interval { low: Some(x * 0.9), high: Some(if integral { x - 1.0 } else { x }) },
@@ -407,13 +418,15 @@ mod tests {
         check("a rise of 4.5% in a year", "4.5%", Some(4.5), Some(4.5), Some("percent"));
         check("six hundred soldiers", "six hundred", Some(600.0), Some(600.0), Some("soldier"));
         check("It cost €5bn overall", "€5bn", Some(5e9), Some(5e9), Some("eur"));
+        check("an aid package worth Dh472.72bn in total", "Dh472.72bn", Some(472.72e9), Some(472.72e9), Some("aed"));
+        check("about 200 protesters", "about 200", Some(180.0), Some(220.0), Some("protester"));
         check("tens of thousands of people", "tens of thousands", Some(20_000.0), Some(99_999.0), Some("person"));
         check("two-thirds of voters", "two-thirds", Some(2.0 / 3.0), Some(2.0 / 3.0), Some("fraction"));
     }
 
     #[test]
     fn not_numbers() {
-        for text in ["the first contingent", "Resolution 2699 passed", "COVID-19 spread", "one of the officers",
+        for text in ["the first contingent", "Resolution 2699 passed", "COVID-19 spread", "COVID19 spread", "one of the officers",
             "no one came", "the 3rd time", "at 7:37 local time"] {
             assert!(numbers(&Tokens::new(text)).is_empty(), "{text}");
         }

@@ -107,7 +107,8 @@ impl<'t> Tokens<'t> {
                 while let Some(&(i, d)) = chars.peek() {
                     let inner_apostrophe = is_apostrophe(d)
                         && text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
-                    if d.is_alphanumeric() || inner_apostrophe || is_mark(d) {
+                    // ASCII digits end a word ("Dh472" is a currency and an amount).
+                    if (d.is_alphanumeric() && !d.is_ascii_digit()) || inner_apostrophe || is_mark(d) {
                         end = i + d.len_utf8();
                         chars.next();
                     } else {

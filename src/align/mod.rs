@@ -135,6 +135,9 @@ fn counted(entries: &[Entry<'_>], members: &[usize]) -> Option<String> {
     let (unit, _) = counts.into_iter().max_by_key(|(u, n)| (*n, std::cmp::Reverse(*u)))?;
     Some(match unit {
         "person" => "people".to_string(),
+        "man" => "men".to_string(),
+        "woman" => "women".to_string(),
+        "child" => "children".to_string(),
         "police" | "personnel" | "staff" | "usd" | "eur" | "gbp" | "kes" | "percent" | "fraction" => unit.to_string(),
         u if u.ends_with('y') && !u.ends_with("ay") => format!("{}ies", &u[..u.len() - 1]),
         u if u.ends_with('s') || u.ends_with("ch") || u.ends_with("sh") => format!("{u}es"),

@@ -197,11 +197,11 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name]) -> Option<Option
 /// A name as written ("Ruto", "he", "Mr. O’Neil") → the person, using the
 /// names seen before `at` for pronouns and titles.
 fn resolve_speaker(who: &str, at: usize, names: &[Name]) -> Option<String> {
-    let words: Vec<&str> = who
-        .split_whitespace()
-        .filter(|w| !lexicon::is_title(w) && *w != ".")
-        .map(|w| w.trim_end_matches('.'))
-        .collect();
+    // The name is what follows the last title ("Prime minister George
+    // Papandreou" → "George Papandreou").
+    let all: Vec<&str> = who.split_whitespace().collect();
+    let after_title = all.iter().rposition(|w| lexicon::is_title(w)).map_or(0, |k| k + 1);
+    let words: Vec<&str> = all[after_title..].iter().filter(|w| **w != ".").map(|w| w.trim_end_matches('.')).collect();
     let lower = who.to_lowercase();
     let pronoun = matches!(lower.as_str(), "he" | "she" | "they" | "the president" | "the minister" | "the expert");
     if pronoun || words.is_empty() {
@@ -233,6 +233,12 @@ mod tests {
         assert_eq!(got[0], ("We are proud of our officers,".into(), Some("Ruto".into())));
         assert_eq!(got[1].1.as_deref(), Some("Ruto"));
         assert_eq!(got[2], ("It is a race against time.".into(), Some("O’Neil".into())));
+    }
+
+    #[test]
+    fn speaker_is_the_name_after_the_title() {
+        let got = speakers("Prime minister George Papandreou said: “This is a raw murderous act against our citizens.”");
+        assert_eq!(got[0].1.as_deref(), Some("George Papandreou"));
     }
 
     #[test]

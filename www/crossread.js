@@ -203,6 +203,8 @@ export class CrossreadReader extends HTMLElement {
       this.render();
       this.status("");
       this.dataset.ready = "true";
+      // When the marks first became visible, for the benchmark's first-highlight figure.
+      this.readyAt ??= performance.now();
       this.dispatchEvent(new CustomEvent("crossread:ready", { detail: { report: this.analysis.report } }));
     } catch (error) {
       if (run === this.run) this.fail(error);

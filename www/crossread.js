@@ -61,14 +61,15 @@ export async function fetchCluster(url, base = location.href) {
     throw new Error(`sources ${target} is not JSON: ${e.message}`);
   }
   if (!cluster || !Array.isArray(cluster.articles)) throw new Error(`sources ${target} has no "articles" list`);
-  for (const a of cluster.articles) {
+  // Article files load in parallel: one round trip, not one per article.
+  await Promise.all(cluster.articles.map(async (a) => {
     if (a && a.file && !a.text) {
       const r = await fetch(new URL(a.file, target));
       if (!r.ok) throw new Error(`could not load article file ${a.file}: HTTP ${r.status}`);
       a.text = await r.text();
       delete a.file;
     }
-  }
+  }));
   return cluster;
 }
 
@@ -179,8 +180,8 @@ export class CrossreadReader extends HTMLElement {
     this.errorBox.hidden = true;
     this.status("Reading…");
     try {
-      await load();
-      const cluster = await this.sources();
+      // The wasm module and the sources load at the same time.
+      const [, cluster] = await Promise.all([load(), this.sources()]);
       if (run !== this.run) return;
       const articles = Array.isArray(cluster.articles) ? cluster.articles : [];
       const target = this.target();

@@ -53,11 +53,15 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
         .filter(|m| m.kind == Kind::Date && !m.relative)
         .filter_map(|m| m.iso()?.get(..4)?.parse::<i32>().ok())
         .max();
-    let per_article: Vec<(&Tokens<'_>, (&Vec<Mention>, Option<i32>))> = tokens
+    /// What one article's claims are computed from.
+    type ClaimInput<'a, 't> = (&'a Tokens<'t>, &'a [Mention], Option<i32>);
+    let per_article: Vec<ClaimInput<'_, '_>> = tokens
         .iter()
-        .zip(mentions.iter().zip(references.iter().map(|(r, _)| r.map(|d| d.year).or(latest_year))))
+        .zip(&mentions)
+        .zip(&references)
+        .map(|((t, m), (r, _))| (t, m.as_slice(), r.map(|d| d.year).or(latest_year)))
         .collect();
-    let claims: Vec<Vec<claim::Claim>> = par_map(&per_article, |(t, (m, year))| claim::claims(t, m, *year));
+    let claims: Vec<Vec<claim::Claim>> = par_map(&per_article, |(t, m, year)| claim::claims(t, m, *year));
     let entries: Vec<Entry<'_>> = mentions
         .iter()
         .zip(&claims)

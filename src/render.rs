@@ -59,34 +59,6 @@ pub fn plan<'r>(article: &'r ArticleReport, text: &str) -> Vec<Event<'r>> {
     events
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{analyze, Article};
-
-    #[test]
-    fn plan_is_balanced_and_keeps_every_char() {
-        let text = "He said: “We sent 382 officers 👮 on June 25, 2024.” Then 400 left.";
-        let report = analyze(&[Article::new("a", text)]).unwrap();
-        let events = plan(&report.articles[0], text);
-        let mut depth = 0i32;
-        let mut rebuilt = String::new();
-        let mut max_depth = 0;
-        for e in &events {
-            match e {
-                Event::Start(_) => depth += 1,
-                Event::End => depth -= 1,
-                Event::Text(s, e) => rebuilt.push_str(&text[*s..*e]),
-            }
-            assert!(depth >= 0);
-            max_depth = max_depth.max(depth);
-        }
-        assert_eq!(depth, 0);
-        assert_eq!(rebuilt, text);
-        assert_eq!(max_depth, 2, "numbers and dates nest inside the quote");
-    }
-}
-
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
@@ -221,3 +193,33 @@ pub fn html_page(report: &crate::Report, articles: &[crate::Article]) -> String 
     out.push_str("</body>\n</html>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Article};
+
+    #[test]
+    fn plan_is_balanced_and_keeps_every_char() {
+        let text = "He said: “We sent 382 officers 👮 on June 25, 2024.” Then 400 left.";
+        let report = analyze(&[Article::new("a", text)]).unwrap();
+        let events = plan(&report.articles[0], text);
+        let mut depth = 0i32;
+        let mut rebuilt = String::new();
+        let mut max_depth = 0;
+        for e in &events {
+            match e {
+                Event::Start(_) => depth += 1,
+                Event::End => depth -= 1,
+                Event::Text(s, e) => rebuilt.push_str(&text[*s..*e]),
+            }
+            assert!(depth >= 0);
+            max_depth = max_depth.max(depth);
+        }
+        assert_eq!(depth, 0);
+        assert_eq!(rebuilt, text);
+        assert_eq!(max_depth, 2, "numbers and dates nest inside the quote");
+    }
+}
+
+

@@ -55,7 +55,8 @@ fn gold_scores() {
         Some(if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) })
     };
     for (name, gold_set, pred_set) in [("linking pairs", &gold_links, &pred_links), ("disagreement pairs", &gold_dis, &pred_dis)] {
-        let mapped: Vec<(&(String, String), Option<(String, String)>)> = pred_set.iter().map(|p| (p, to_gold(p))).collect();
+        type Mapped<'a> = (&'a Pair, Option<Pair>);
+        let mapped: Vec<Mapped<'_>> = pred_set.iter().map(|p| (p, to_gold(p))).collect();
         let hits: BTreeSet<(String, String)> = mapped.iter().filter_map(|(_, g)| g.clone()).filter(|g| gold_set.contains(g)).collect();
         let tp = mapped.iter().filter(|(_, g)| g.as_ref().is_some_and(|g| gold_set.contains(g))).count();
         let prf = Prf { tp, predicted: pred_set.len(), expected: gold_set.len() };
@@ -72,16 +73,15 @@ fn gold_scores() {
         if prf.f1() < f1_floor {
             failures.push(format!("{name} F1 {:.3} < {f1_floor}", prf.f1()));
         }
-        if name == "disagreement pairs" {
-            if prf.precision() < DISAGREEMENT_FLOOR || prf.recall() < DISAGREEMENT_FLOOR {
+        if name == "disagreement pairs"
+            && (prf.precision() < DISAGREEMENT_FLOOR || prf.recall() < DISAGREEMENT_FLOOR) {
                 failures.push(format!("disagreement pairs P {:.3} R {:.3} < {DISAGREEMENT_FLOOR}", prf.precision(), prf.recall()));
             }
-        }
     }
     // The disagreements the issue names must be among those found.
     for (a, b) in [("m2", "m28"), ("m3", "m36"), ("m4", "m9"), ("m13", "m23")] {
         let key = (a.to_string(), b.to_string());
-        let found = pred_dis.iter().filter_map(|p| to_gold(p)).any(|g| g == key);
+        let found = pred_dis.iter().filter_map(&to_gold).any(|g| g == key);
         if !found {
             failures.push(format!("disagreement {a} {:?} ~ {b} {:?} not found", gold_by_id[a].text, gold_by_id[b].text));
         }

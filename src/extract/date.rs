@@ -437,8 +437,8 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
                 }
                 return Some((i, k + 1, DateExpr::Relative { unit, offset }, "date::relative_unit"));
             }
-            if let Some(wd) = lexicon::weekday(u.text).filter(|_| u.is_capitalized() && offset != 0 && !phrase.starts_with("the")) {
-                let _ = wd;
+            // "last Thursday", "next Monday": which one depends on more than the text says.
+            if lexicon::weekday(u.text).is_some() && u.is_capitalized() && offset != 0 && !phrase.starts_with("the") {
                 return Some((i, k + 1, DateExpr::Vague, "date::relative_weekday"));
             }
         }
@@ -452,16 +452,14 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
     } else {
         (i, false)
     };
-    if has_lead {
-        if let Some(u) = list.get(lead_end).filter(|u| u.text.ends_with('s')).and_then(|u| Unit::parse(u.text)) {
-            let _ = u;
+    if has_lead
+        && list.get(lead_end).filter(|u| u.text.ends_with('s')).and_then(|u| Unit::parse(u.text)).is_some() {
             let mut end = lead_end + 1;
             if list.get(end).is_some_and(|a| a.is("ago")) {
                 end += 1;
             }
             return Some((i, end, DateExpr::Vague, "date::vague"));
         }
-    }
     // "two years ago", "3 days ago"
     let (amount, k) = amount_at(list, i)?;
     let unit = list.get(k).and_then(|u| Unit::parse(u.text))?;

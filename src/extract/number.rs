@@ -313,7 +313,7 @@ fn number_words(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
 fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
     let next = list.get(j + 1);
     // "1st", "7th", "19A"
-    if next.is_some_and(|n| n.is_word() && !n.space_before && !lexicon::scale(n.text).is_some()) {
+    if next.is_some_and(|n| n.is_word() && !n.space_before && lexicon::scale(n.text).is_none()) {
         return true;
     }
     // "7:37"

@@ -118,7 +118,7 @@ pub(crate) fn blank(text: &mut String, start: usize, end: usize) {
         .chars()
         .flat_map(|c| {
             let fill = if c == '\n' { '\n' } else { ' ' };
-            std::iter::repeat(fill).take(c.len_utf8())
+            std::iter::repeat_n(fill, c.len_utf8())
         })
         .collect();
     text.replace_range(start..end, &blanked);

@@ -27,10 +27,7 @@ impl Utf16Index {
         let i = self.wide.partition_point(|w| w.0 <= byte);
         match i.checked_sub(1).and_then(|k| self.wide.get(k)) {
             None => byte,
-            Some(&(b, u, bl, ul)) if byte < b + bl => {
-                let _ = ul;
-                u
-            }
+            Some(&(b, u, bl, _)) if byte < b + bl => u,
             Some(&(b, u, bl, ul)) => u + ul + (byte - b - bl),
         }
     }

@@ -45,6 +45,8 @@ step "native tests (cargo test)"
 cargo test --quiet
 step "gold scores"
 cargo test --quiet --test gold -- --nocapture 2>&1 | grep -vE '^\s*$'
+step "public extraction suites (conformance)"
+cargo test --quiet --test conformance -- --nocapture 2>&1 | grep -E '^(Recognizers|test result)'
 
 step "browser tests: wasm-pack test --headless --chrome / --firefox"
 wasm-pack test --headless --chrome --test web

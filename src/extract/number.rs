@@ -94,10 +94,10 @@ fn glued(list: &[Token<'_>], i: usize) -> bool {
 }
 
 /// Words that can open a number mention (hedges, articles of "a dozen",
-/// fractions, vague quantities), sorted for binary search. Every other word
+/// fractions, vague quantities, signs), checked first. Every other word
 /// is rejected at once: this runs for every token of every article.
-const OPENERS: [&str; 31] = [
-    "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
+const OPENERS: [&str; 33] = [
+    "minus", "negative", "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
     "hundreds", "in", "just", "less", "millions", "more", "nearly", "no", "over", "roughly", "scores", "some", "tens",
     "thousands", "under", "up", "upwards", "billions",
 ];
@@ -128,6 +128,11 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
         (None, None, i)
     };
     let mut unit: Option<String> = None;
+    // "minus five percent"
+    let negative = list.get(j).is_some_and(|t| t.is_any(&["minus", "negative"])) && list.get(j + 1).is_some_and(|n| n.kind == TokenKind::Numeral || lexicon::number_word(n.text).is_some());
+    if negative {
+        j += 1;
+    }
     // Currency sign or code before the amount ("$300", "KSh 2 billion").
     if let Some(c) = list.get(j).and_then(|t| lexicon::currency_prefix(t.text)) {
         if list.get(j + 1).is_some_and(|t| t.kind == TokenKind::Numeral) {
@@ -171,6 +176,9 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
             k += 1;
         }
         unit = noun_phrase_head(list, k, false);
+    }
+    if negative {
+        value = Interval { low: value.high.map(|h| -h), high: value.low.map(|l| -l) };
     }
     if let Some(h) = hedge {
         value = apply_hedge(h, value);
@@ -294,9 +302,18 @@ fn number_words(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
         }
         scaled = true;
         end += 1;
-        if let Some(more) = list.get(end).and_then(|n| lexicon::number_word(n.text)) {
+        // "one hundred and six"
+        let and = usize::from(list.get(end).is_some_and(|n| n.is("and")) && list.get(end + 1).and_then(|n| lexicon::number_word(n.text)).is_some());
+        if let Some(more) = list.get(end + and).and_then(|n| lexicon::number_word(n.text)) {
             current += more;
-            end += 1;
+            end += 1 + and;
+            // "sixty-one"
+            if more >= 20.0 && list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1) {
+                if let Some(unit) = list.get(end + 1).and_then(|n| lexicon::number_word(n.text)).filter(|u| *u < 10.0) {
+                    current += unit;
+                    end += 2;
+                }
+            }
         }
     }
     if first == 1.0 && !scaled {
@@ -417,6 +434,9 @@ mod tests {
         check("has deployed less than a quarter of its forces", "less than a quarter", Some(0.0), Some(0.25), Some("fraction"));
         check("a rise of 4.5% in a year", "4.5%", Some(4.5), Some(4.5), Some("percent"));
         check("six hundred soldiers", "six hundred", Some(600.0), Some(600.0), Some("soldier"));
+        check("one hundred and sixty-one soldiers", "one hundred and sixty-one", Some(161.0), Some(161.0), Some("soldier"));
+        check("a rate of .08 here", ".08", Some(0.08), Some(0.08), None);
+        check("just need minus five percent", "minus five percent", Some(-5.0), Some(-5.0), Some("percent"));
         check("It cost €5bn overall", "€5bn", Some(5e9), Some(5e9), Some("eur"));
         check("an aid package worth Dh472.72bn in total", "Dh472.72bn", Some(472.72e9), Some(472.72e9), Some("aed"));
         check("about 200 protesters", "about 200", Some(180.0), Some(220.0), Some("protester"));

@@ -88,7 +88,9 @@ impl<'t> Tokens<'t> {
                 continue;
             }
             let mut end = start + c.len_utf8();
-            let kind = if c.is_ascii_digit() {
+            // ".08": a decimal without its leading zero, after a space.
+            let leading_point = c == '.' && space_before && text[end..].starts_with(|d: char| d.is_ascii_digit());
+            let kind = if c.is_ascii_digit() || leading_point {
                 // digits, then ("," or ".") + digit repeatedly
                 loop {
                     let rest = &text[end..];

@@ -26,7 +26,7 @@ const SUITES: [(&str, &str, f64); 3] = [
     ("Recognizers-Text/PercentModel.json", "percent", FLOOR_PERCENT),
     ("Recognizers-Text/CurrencyModel.json", "currency", FLOOR_CURRENCY),
 ];
-const FLOOR_NUMBER: f64 = 0.31;
+const FLOOR_NUMBER: f64 = 0.38;
 const FLOOR_PERCENT: f64 = 0.75;
 const FLOOR_CURRENCY: f64 = 0.79;
 
@@ -113,7 +113,7 @@ fn peer_suites() {
             match run_case(case, kind) {
                 Ok(()) => passed += 1,
                 Err(why) => {
-                    if examples.len() < 8 {
+                    if examples.len() < std::env::var("CONFORMANCE_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(8) {
                         examples.push(format!("    {:?}: {why}", case["Input"].as_str().unwrap_or("").chars().take(70).collect::<String>()));
                     }
                 }

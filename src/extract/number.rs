@@ -105,7 +105,7 @@ const OPENERS: [&str; 33] = [
 fn may_open_number(t: &Token<'_>) -> bool {
     match t.kind {
         TokenKind::Numeral => true,
-        TokenKind::Punct => lexicon::currency_prefix(t.text).is_some(),
+        TokenKind::Punct => lexicon::currency_prefix(t.text).is_some() || t.punct('-') || t.punct('−'),
         TokenKind::Word => {
             let w = lexicon::lower(t.text);
             OPENERS.contains(&&*w) || lexicon::number_word(&w).is_some() || lexicon::currency_prefix(t.text).is_some()
@@ -129,7 +129,11 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
     };
     let mut unit: Option<String> = None;
     // "minus five percent"
-    let negative = list.get(j).is_some_and(|t| t.is_any(&["minus", "negative"])) && list.get(j + 1).is_some_and(|n| n.kind == TokenKind::Numeral || lexicon::number_word(n.text).is_some());
+    let negative = (list.get(j).is_some_and(|t| t.is_any(&["minus", "negative"]))
+        && list.get(j + 1).is_some_and(|n| n.kind == TokenKind::Numeral || lexicon::number_word(n.text).is_some()))
+        // "-9.2": a minus sign after a space, glued to digits
+        || (list.get(j).is_some_and(|t| (t.punct('-') || t.punct('−')) && t.space_before)
+            && list.get(j + 1).is_some_and(|n| n.kind == TokenKind::Numeral && !n.space_before));
     if negative {
         j += 1;
     }
@@ -140,7 +144,7 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
             j += 1;
         }
     }
-    let (core, mut end) = core_at(list, j)?;
+    let (core, mut end) = core_at(list, j, negative)?;
     let mut value = core.value;
     let mut last = end - 1;
     // Suffixes: percent, "-strong", currency words.
@@ -201,7 +205,7 @@ struct Core {
 
 /// The quantity at token `j` without hedge or suffix; returns it and the
 /// index after it.
-fn core_at(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
+fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> {
     let t = list.get(j)?;
     let exact = |x: f64, source| Core { value: Interval::exact(x), counts: true, takes_of: false, source };
     match t.kind {
@@ -209,10 +213,13 @@ fn core_at(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
             if is_not_a_quantity(list, j) {
                 return None;
             }
-            let digits: String = t.text.chars().filter(|c| *c != ',').collect();
+            let digits: String = t.text.chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
             let mut x: f64 = digits.parse().ok()?;
             let mut end = j + 1;
-            if let Some(s) = list.get(end).and_then(|n| lexicon::scale(n.text)) {
+            if list.get(end).is_some_and(|n| n.is("dozens")) {
+                x *= 12.0;
+                end += 1;
+            } else if let Some(s) = list.get(end).and_then(|n| lexicon::scale(n.text)) {
                 // "5bn" glued, or "1.2 million" spaced; single letters only when glued.
                 let n = &list[end];
                 if n.text.len() > 1 || !n.space_before {
@@ -242,6 +249,12 @@ fn core_at(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
                 }
                 return None;
             }
+            // "half a dozen"
+            if w == "half" {
+                if let Some(k) = phrase_at(list, j + 1, "a dozen") {
+                    return Some((exact(6.0, "number::words"), k));
+                }
+            }
             if w == "half" && list.get(j + 1).is_some_and(|n| n.is("of") || n.is("a") || n.is("the")) {
                 let core = Core { value: Interval::exact(0.5), counts: false, takes_of: true, source: "number::fraction" };
                 return Some((core, j + 1));
@@ -262,39 +275,38 @@ fn core_at(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
                 let value = Interval { low: Some(20_000.0), high: Some(99_999.0) };
                 return Some((Core { value, counts: true, takes_of: true, source: "number::vague" }, j + 3));
             }
-            number_words(list, j)
+            number_words(list, j, signed)
         }
         TokenKind::Punct => None,
     }
 }
 
-/// "six hundred", "twenty-five", "two million", "two-thirds". A lone "one"
-/// is a pronoun far more often than a count, so it needs a scale word.
-fn number_words(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
-    let first = lexicon::number_word(list.get(j)?.text)?;
-    let mut total = 0.0;
-    let mut current = first;
-    let mut end = j + 1;
-    let mut scaled = false;
-    // "twenty-five", "two-thirds"
-    if list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1) {
-        if let Some(n) = list.get(end + 1) {
-            if let Some(unit) = lexicon::number_word(n.text).filter(|u| *u < 10.0 && current >= 20.0) {
-                current += unit;
-                end += 2;
-            } else if let Some(f) = lexicon::fraction_word(n.text).filter(|_| first < 10.0) {
-                let core = Core { value: Interval::exact(first * f), counts: false, takes_of: true, source: "number::fraction" };
-                return Some((core, end + 2));
-            }
+/// "six hundred", "twenty-five", "fifty two", "two million", "one hundred
+/// and six", "two-thirds", "five and a half". A lone "one" is a pronoun far
+/// more often than a count ("one of the"), so it needs a scale word, a
+/// fraction or a sign (`signed`).
+fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> {
+    let (first, mut end) = tens_and_units(list, j)?;
+    let fraction = |value: f64, end: usize| Some((Core { value: Interval::exact(value), counts: false, takes_of: true, source: "number::fraction" }, end));
+    // "two-thirds"
+    if list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1) && first < 10.0 {
+        if let Some(f) = list.get(end + 1).and_then(|n| lexicon::fraction_word(n.text)) {
+            return fraction(first * f, end + 2);
         }
     }
     // "three quarters"
     if let Some(f) = list.get(end).and_then(|n| lexicon::fraction_word(n.text)).filter(|_| first < 10.0 && first > 1.0) {
-        let core = Core { value: Interval::exact(first * f), counts: false, takes_of: true, source: "number::fraction" };
-        return Some((core, end + 1));
+        return fraction(first * f, end + 1);
     }
-    while let Some(s) = list.get(end).and_then(|n| lexicon::scale(n.text)).filter(|_| list[end].text.len() > 1) {
-        if s == 100.0 {
+    let mut total = 0.0;
+    let mut current = first;
+    let mut scaled = false;
+    loop {
+        let Some(t) = list.get(end) else { break };
+        // "dozens" counts as a scale only after a number ("three dozens")
+        let scale = lexicon::scale(t.text).filter(|_| t.text.len() > 1).or_else(|| t.is("dozens").then_some(12.0));
+        let Some(s) = scale else { break };
+        if s == 100.0 || s == 12.0 {
             current *= s;
         } else {
             total += current * s;
@@ -304,26 +316,45 @@ fn number_words(list: &[Token<'_>], j: usize) -> Option<(Core, usize)> {
         end += 1;
         // "one hundred and six"
         let and = usize::from(list.get(end).is_some_and(|n| n.is("and")) && list.get(end + 1).and_then(|n| lexicon::number_word(n.text)).is_some());
-        if let Some(more) = list.get(end + and).and_then(|n| lexicon::number_word(n.text)) {
+        if let Some((more, next)) = tens_and_units(list, end + and) {
             current += more;
-            end += 1 + and;
-            // "sixty-one"
-            if more >= 20.0 && list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1) {
-                if let Some(unit) = list.get(end + 1).and_then(|n| lexicon::number_word(n.text)).filter(|u| *u < 10.0) {
-                    current += unit;
-                    end += 2;
-                }
-            }
+            end = next;
         }
     }
-    if first == 1.0 && !scaled {
+    let mut value = total + current;
+    // "five and a half", "one and a quarter"
+    let mut has_fraction = false;
+    if let Some(k) = phrase_at(list, end, "and a") {
+        if let Some(f) = list.get(k).filter(|t| !t.text.ends_with('s')).and_then(|t| lexicon::fraction_word(t.text)) {
+            value += f;
+            end = k + 1;
+            has_fraction = true;
+        }
+    }
+    if first == 1.0 && !scaled && !has_fraction && !signed {
         return None;
     }
-    if first == 0.0 {
-        return None;
-    }
-    let core = Core { value: Interval::exact(total + current), counts: true, takes_of: false, source: "number::words" };
+    let core = Core { value: Interval::exact(value), counts: true, takes_of: false, source: "number::words" };
     Some((core, end))
+}
+
+/// "seven", "forty", "forty-two", "fifty two": a number under a hundred.
+fn tens_and_units(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
+    let first = lexicon::number_word(list.get(j)?.text)?;
+    let is_tens = first >= 20.0 && first % 10.0 == 0.0;
+    if is_tens {
+        // "forty-two"
+        if list.get(j + 1).is_some_and(|t| t.punct('-')) && glued(list, j + 1) && glued(list, j + 2) {
+            if let Some(unit) = list.get(j + 2).and_then(|n| lexicon::number_word(n.text)).filter(|u| *u >= 1.0 && *u < 10.0) {
+                return Some((first + unit, j + 3));
+            }
+        }
+        // "fifty two"
+        if let Some(unit) = list.get(j + 1).filter(|n| n.space_before && !n.line_before).and_then(|n| lexicon::number_word(n.text)).filter(|u| *u >= 1.0 && *u < 10.0) {
+            return Some((first + unit, j + 2));
+        }
+    }
+    Some((first, j + 1))
 }
 
 /// Numerals that are ordinals, identifiers, times or parts of codes.
@@ -437,6 +468,13 @@ mod tests {
         check("one hundred and sixty-one soldiers", "one hundred and sixty-one", Some(161.0), Some(161.0), Some("soldier"));
         check("a rate of .08 here", ".08", Some(0.08), Some(0.08), None);
         check("just need minus five percent", "minus five percent", Some(-5.0), Some(-5.0), Some("percent"));
+        check("it fell to -9.5 overnight", "-9.5", Some(-9.5), Some(-9.5), None);
+        check("fifty two police", "fifty two", Some(52.0), Some(52.0), Some("police"));
+        check("five and a half people", "five and a half", Some(5.5), Some(5.5), Some("person"));
+        check("half a dozen officers", "half a dozen", Some(6.0), Some(6.0), Some("officer"));
+        check("three dozens eggs", "three dozens", Some(36.0), Some(36.0), Some("egg"));
+        check("a population of 1\u{202f}414\u{202f}021 people", "1\u{202f}414\u{202f}021", Some(1_414_021.0), Some(1_414_021.0), Some("person"));
+        check("zero tolerance", "zero", Some(0.0), Some(0.0), None);
         check("It cost €5bn overall", "€5bn", Some(5e9), Some(5e9), Some("eur"));
         check("an aid package worth Dh472.72bn in total", "Dh472.72bn", Some(472.72e9), Some(472.72e9), Some("aed"));
         check("about 200 protesters", "about 200", Some(180.0), Some(220.0), Some("protester"));

@@ -98,6 +98,13 @@ impl<'t> Tokens<'t> {
                     match (it.next(), it.next()) {
                         (Some(d), _) if d.is_ascii_digit() => end += 1,
                         (Some(',' | '.'), Some(d)) if d.is_ascii_digit() => end += 2,
+                        // "1 414 021" with thin or no-break spaces: groups of exactly three digits
+                        (Some(sep @ ('\u{202f}' | '\u{2009}' | '\u{a0}')), Some(d)) if d.is_ascii_digit() && {
+                            let group = &rest[sep.len_utf8()..];
+                            group.len() >= 3
+                                && group.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                                && !group.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+                        } => end += sep.len_utf8() + 3,
                         _ => break,
                     }
                 }

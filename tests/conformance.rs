@@ -21,11 +21,16 @@ use serde_json::Value;
 use std::path::Path;
 
 /// (file, floor): the pass rate measured when the suite was added, rounded down.
-const SUITES: [(&str, &str, f64); 3] = [
+const SUITES: [(&str, &str, f64); 4] = [
     ("Recognizers-Text/NumberModel.json", "number", FLOOR_NUMBER),
     ("Recognizers-Text/PercentModel.json", "percent", FLOOR_PERCENT),
     ("Recognizers-Text/CurrencyModel.json", "currency", FLOOR_CURRENCY),
+    ("Recognizers-Text/DateExtractor.json", "date", FLOOR_DATE_SPANS),
 ];
+/// Date extraction (spans only). The suite is written in lower-case chat
+/// style ("i'll go back april 22"); crossread reads news, where month names
+/// are capitalized, so much of it is missed by design for now.
+const FLOOR_DATE_SPANS: f64 = 0.45;
 const FLOOR_NUMBER: f64 = 0.38;
 const FLOOR_PERCENT: f64 = 0.75;
 const FLOOR_CURRENCY: f64 = 0.79;
@@ -54,7 +59,10 @@ fn run_case(case: &Value, kind: &str) -> Result<(), String> {
         .flatten()
         .map(|r| {
             let start = r["Start"].as_u64().unwrap_or(0) as usize;
-            let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
+            let end = match r.get("Length").and_then(Value::as_u64) {
+                Some(len) => start + len as usize,
+                None => r["End"].as_u64().unwrap_or(0) as usize + 1,
+            };
             Expected {
                 start: byte_offset(input, start),
                 end: byte_offset(input, end),
@@ -65,11 +73,13 @@ fn run_case(case: &Value, kind: &str) -> Result<(), String> {
         .collect();
     let tokens = Tokens::new(input);
     let (mentions, _) = extract(&tokens);
-    let numbers: Vec<_> = mentions.iter().filter(|m| m.kind == Kind::Number).collect();
+    let family = if kind == "date" { Kind::Date } else { Kind::Number };
+    let numbers: Vec<_> = mentions.iter().filter(|m| m.kind == family).collect();
     for e in &expected {
         let found = numbers.iter().find(|m| m.span.start < e.end && e.start < m.span.end);
         match found {
             None => return Err(format!("missed {:?}", e.text)),
+            Some(_) if family == Kind::Date => {}
             Some(m) => {
                 let Some(want) = e.value else { continue };
                 let Some(i) = m.interval() else { return Err(format!("{:?}: no value", e.text)) };
@@ -121,9 +131,14 @@ fn peer_suites() {
         }
         let rate = passed as f64 / in_scope.len().max(1) as f64;
         println!(
-            "{file:<40} {} cases in scope ({} out of scope by design), pass = every expected number found with its value and nothing else: {passed}/{} = {:.3} (floor {floor:.3})",
+            "{file:<40} {} cases in scope ({} out of scope by design), pass = {}: {passed}/{} = {:.3} (floor {floor:.3})",
             in_scope.len(),
             cases.len() - in_scope.len(),
+            if kind == "date" {
+                "every expected date span overlapped by a date mention, and no other date"
+            } else {
+                "every expected number found with its value, and no other of its kind"
+            },
             in_scope.len(),
             rate
         );

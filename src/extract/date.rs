@@ -207,7 +207,8 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
         .or_else(|| duration(list, i))
         .or_else(|| {
             // "on Thursday" → "Thursday"
-            let wd = lexicon::weekday(t.text).filter(|_| t.is_capitalized())?;
+            let after_preposition = i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["on", "by", "until", "since", "from"]));
+            let wd = lexicon::weekday(t.text).filter(|_| t.is_capitalized() || after_preposition)?;
             Some((i, i + 1, DateExpr::Weekday(wd), "date::weekday"))
         })
 }
@@ -276,7 +277,7 @@ fn minute_ok(m: u32) -> Option<()> {
 /// "25 June 2024", "25 June"
 fn day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     let d = numeral(list.get(i)).filter(|d| (1..=31).contains(d) && list[i].text.len() <= 2)?;
-    let month = list.get(i + 1).filter(|t| t.is_capitalized()).and_then(|t| lexicon::month(t.text))?;
+    let month = list.get(i + 1).filter(|t| t.is_capitalized() || lower_case_month(list, i + 1)).and_then(|t| lexicon::month(t.text))?;
     if let Some(y) = numeral(list.get(i + 2)).filter(|y| is_year(*y)) {
         let day = Day::new(y as i32, month, d)?;
         return Some((i, i + 3, DateExpr::Absolute(day.iso()), "date::day_month_year"));
@@ -288,7 +289,7 @@ fn day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
 /// "January of the following year", "June"
 fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = list.get(i)?;
-    if !t.is_capitalized() {
+    if !t.is_capitalized() && !lower_case_month(list, i) {
         return None;
     }
     let month = lexicon::month(t.text).filter(|_| t.text.len() >= 3)?;
@@ -343,6 +344,19 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     Some((i, k, DateExpr::Month(month), "date::month"))
+}
+
+/// A month name written in lower case ("april 22", "in june") is still a
+/// month when it is not also an ordinary word ("may", "march", "august") and
+/// a day or year follows or a preposition comes before.
+fn lower_case_month(list: &[Token<'_>], i: usize) -> bool {
+    let t = &list[i];
+    if t.is_any(&["may", "march", "august"]) || !lexicon::MONTHS.iter().any(|m| t.is(m)) {
+        return false;
+    }
+    let numeral_next = list.get(i + 1).is_some_and(|n| n.kind == TokenKind::Numeral);
+    let preposition_before = i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["in", "on", "since", "by", "until", "from", "of", "last", "next", "this", "early", "late", "mid"]));
+    numeral_next || preposition_before
 }
 
 /// Years, decades, year ranges, "mid-2025".

@@ -30,7 +30,7 @@ const SUITES: [(&str, &str, f64); 4] = [
 /// Date extraction (spans only). The suite is written in lower-case chat
 /// style ("i'll go back april 22"); crossread reads news, where month names
 /// are capitalized, so much of it is missed by design for now.
-const FLOOR_DATE_SPANS: f64 = 0.45;
+const FLOOR_DATE_SPANS: f64 = 0.52;
 const FLOOR_NUMBER: f64 = 0.38;
 const FLOOR_PERCENT: f64 = 0.75;
 const FLOOR_CURRENCY: f64 = 0.79;

@@ -53,6 +53,8 @@ pub enum DateExpr {
     Relative { unit: Unit, offset: i32 },
     /// A weekday near the reference date: "on Thursday".
     Weekday(u32),
+    /// "last Sunday" (-1), "this Friday" (0), "next Monday" (1).
+    WeekdayOf { weekday: u32, offset: i32 },
     /// The last day of the current unit: "by the end of the month".
     EndOf(Unit),
     /// A stretch of time: "another 12 months" (P12M).
@@ -108,6 +110,18 @@ impl DateExpr {
                         // News uses a bare weekday for the most recent one, or today.
                         let back = (i64::from(r.weekday()) - i64::from(wd)).rem_euclid(7);
                         r.add_days(-back).iso()
+                    }
+                    DateExpr::WeekdayOf { weekday, offset } => {
+                        let wd = i64::from(weekday);
+                        let today = i64::from(r.weekday());
+                        match offset.signum() {
+                            // the most recent one strictly before the reference date
+                            -1 => r.add_days(-((today - wd - 1).rem_euclid(7) + 1)).iso(),
+                            // the first one strictly after it
+                            1 => r.add_days((wd - today - 1).rem_euclid(7) + 1).iso(),
+                            // the one in the reference date's week
+                            _ => r.add_days(wd - today).iso(),
+                        }
                     }
                     DateExpr::EndOf(unit) => match unit {
                         Unit::Day => r.iso(),
@@ -199,6 +213,8 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     iso_date(list, i)
+        .or_else(|| numeric_date(list, i))
+        .or_else(|| ordinal_day_month(list, i))
         .or_else(|| time_of_day(list, i))
         .or_else(|| day_month(list, i))
         .or_else(|| month_first(list, i))
@@ -226,6 +242,39 @@ fn iso_date(list: &[Token<'_>], i: usize) -> Option<Found> {
         return Some((i, i + 5, DateExpr::Absolute(day.iso()), "date::iso"));
     }
     (1..=12).contains(&m).then(|| (i, i + 3, DateExpr::Absolute(format!("{y:04}-{m:02}")), "date::iso"))
+}
+
+/// "9/18/2015", "21/04/16", "13.5.2015": day, month and year in digits.
+/// Month first unless the first number cannot be a month (US style is the
+/// more common in English news).
+fn numeric_date(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let a = numeral(list.get(i)).filter(|_| list[i].text.len() <= 2)?;
+    let sep = list.get(i + 1).filter(|t| (t.punct('/') || t.punct('-')) && !t.space_before)?;
+    let b = numeral(list.get(i + 2)).filter(|_| glued(list, i + 2) && list[i + 2].text.len() <= 2)?;
+    list.get(i + 3).filter(|t| t.text == sep.text && !t.space_before)?;
+    let y = numeral(list.get(i + 4)).filter(|_| glued(list, i + 4))?;
+    let year = match list[i + 4].text.len() {
+        4 => y as i32,
+        2 => 2000 + y as i32,
+        _ => return None,
+    };
+    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    let date = Day::new(year, month, day)?;
+    Some((i, i + 5, DateExpr::Absolute(date.iso()), "date::numeric"))
+}
+
+/// "1st Jan", "4th of March": an ordinal day before a month.
+fn ordinal_day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let d = numeral(list.get(i)).filter(|d| (1..=31).contains(d))?;
+    list.get(i + 1).filter(|t| t.is_any(&["st", "nd", "rd", "th"]) && !t.space_before)?;
+    let of = usize::from(list.get(i + 2).is_some_and(|t| t.is("of")));
+    let k = i + 2 + of;
+    let m = list.get(k).filter(|t| t.is_capitalized() || lower_case_month(list, k) || t.text.len() == 3).and_then(|t| lexicon::month(t.text))?;
+    if let Some(y) = numeral(list.get(k + 1)).filter(|y| is_year(*y)) {
+        let day = Day::new(y as i32, m, d)?;
+        return Some((i, k + 2, DateExpr::Absolute(day.iso()), "date::ordinal_day_month"));
+    }
+    Some((i, k + 1, DateExpr::MonthDay { month: m, day: d }, "date::ordinal_day_month"))
 }
 
 /// "7:37 a.m. local time", "0737 GMT"
@@ -451,9 +500,9 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
                 }
                 return Some((i, k + 1, DateExpr::Relative { unit, offset }, "date::relative_unit"));
             }
-            // "last Thursday", "next Monday": which one depends on more than the text says.
-            if lexicon::weekday(u.text).is_some() && u.is_capitalized() && offset != 0 && !phrase.starts_with("the") {
-                return Some((i, k + 1, DateExpr::Vague, "date::relative_weekday"));
+            // "last Thursday", "this Friday", "next Monday"
+            if let Some(weekday) = lexicon::weekday(u.text).filter(|_| !phrase.starts_with("the") && phrase != "coming") {
+                return Some((i, k + 1, DateExpr::WeekdayOf { weekday, offset }, "date::relative_weekday"));
             }
         }
     }
@@ -551,6 +600,13 @@ mod tests {
         check("completed by January next year.", "January next year", Some("2025-01"));
         check("a visit he undertook last week to", "last week", Some("2024-W38"));
         check("Ruto announced on Thursday during", "Thursday", Some("2024-09-19"));
+        check("the vote last Sunday was", "last Sunday", Some("2024-09-22"));
+        check("they meet next Monday", "next Monday", Some("2024-09-30"));
+        check("they meet this friday", "this friday", Some("2024-09-27"));
+        check("the raid on 9/18/2015 was", "9/18/2015", Some("2015-09-18"));
+        check("filed on 21/04/16 in", "21/04/16", Some("2016-04-21"));
+        check("due on 4th of March 2025", "4th of March 2025", Some("2025-03-04"));
+        check("since 1st Jan the", "1st Jan", Some("2024-01-01"));
         check("set to meet by the end of the month.", "the end of the month", Some("2024-09-30"));
         check("ready to deploy in a few weeks and", "a few weeks", None);
         check("to Haiti in the coming weeks.", "the coming weeks", None);

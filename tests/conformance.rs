@@ -21,12 +21,17 @@ use serde_json::Value;
 use std::path::Path;
 
 /// (file, floor): the pass rate measured when the suite was added, rounded down.
-const SUITES: [(&str, &str, f64); 4] = [
+const SUITES: [(&str, &str, f64); 5] = [
     ("Recognizers-Text/NumberModel.json", "number", FLOOR_NUMBER),
     ("Recognizers-Text/PercentModel.json", "percent", FLOOR_PERCENT),
     ("Recognizers-Text/CurrencyModel.json", "currency", FLOOR_CURRENCY),
     ("Recognizers-Text/DateExtractor.json", "date", FLOOR_DATE_SPANS),
+    ("Recognizers-Text/DateParser.json", "date-value", FLOOR_DATE_VALUES),
 ];
+/// Date values against each case's reference date: the resolved date must be
+/// the suite's past or future reading (news leans to the past), compared on
+/// the fields crossread states (a year or month is a prefix of a full date).
+const FLOOR_DATE_VALUES: f64 = 0.40;
 /// Date extraction (spans only). The suite is written in lower-case chat
 /// style ("i'll go back april 22"); crossread reads news, where month names
 /// are capitalized, so much of it is missed by design for now.
@@ -73,12 +78,25 @@ fn run_case(case: &Value, kind: &str) -> Result<(), String> {
         .collect();
     let tokens = Tokens::new(input);
     let (mentions, _) = extract(&tokens);
-    let family = if kind == "date" { Kind::Date } else { Kind::Number };
+    let family = if kind.starts_with("date") { Kind::Date } else { Kind::Number };
+    let reference = case["Context"]["ReferenceDateTime"].as_str().and_then(|r| crossread::calendar::Day::parse(r.get(..10)?));
     let numbers: Vec<_> = mentions.iter().filter(|m| m.kind == family).collect();
     for e in &expected {
         let found = numbers.iter().find(|m| m.span.start < e.end && e.start < m.span.end);
         match found {
             None => return Err(format!("missed {:?}", e.text)),
+            Some(m) if kind == "date-value" => {
+                let got = m.date.as_ref().and_then(|d| d.resolve(reference)).unwrap_or_default();
+                let want: Vec<&str> = ["PastResolution", "FutureResolution"]
+                    .iter()
+                    .filter_map(|k| case["Results"].as_array()?.iter().find(|r| r["Text"] == e.text.as_str())?["Value"][k]["date"].as_str())
+                    .collect();
+                // crossread keeps the granularity the text gives ("two years ago" is a
+                // year), so a value that is a prefix of the suite's reading agrees.
+                if got.is_empty() || !want.iter().any(|w| w.starts_with(got.as_str())) {
+                    return Err(format!("{:?}: resolved to {got:?}, expected one of {want:?}", e.text));
+                }
+            }
             Some(_) if family == Kind::Date => {}
             Some(m) => {
                 let Some(want) = e.value else { continue };
@@ -134,7 +152,9 @@ fn peer_suites() {
             "{file:<40} {} cases in scope ({} out of scope by design), pass = {}: {passed}/{} = {:.3} (floor {floor:.3})",
             in_scope.len(),
             cases.len() - in_scope.len(),
-            if kind == "date" {
+            if kind == "date-value" {
+                "every expected date found and resolved to the past or future reading, and no other date"
+            } else if kind == "date" {
                 "every expected date span overlapped by a date mention, and no other date"
             } else {
                 "every expected number found with its value, and no other of its kind"

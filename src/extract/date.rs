@@ -232,11 +232,13 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
 /// "2024-09-25"
 fn iso_date(list: &[Token<'_>], i: usize) -> Option<Found> {
     let y = numeral(list.get(i)).filter(|y| is_year(*y) && list[i].text.len() == 4)?;
-    if !(list.get(i + 1)?.punct('-') && glued(list, i + 1) && glued(list, i + 2)) {
+    // "2024-09-25", and "2015/08/12" with slashes
+    let sep = list.get(i + 1).filter(|t| t.punct('-') || t.punct('/'))?.text;
+    if !(glued(list, i + 1) && glued(list, i + 2)) {
         return None;
     }
     let m = numeral(list.get(i + 2)).filter(|_| list[i + 2].text.len() == 2)?;
-    if list.get(i + 3).is_some_and(|t| t.punct('-') && !t.space_before) {
+    if list.get(i + 3).is_some_and(|t| t.text == sep && !t.space_before) {
         let d = numeral(list.get(i + 4)).filter(|_| glued(list, i + 4))?;
         let day = Day::new(y as i32, m, d)?;
         return Some((i, i + 5, DateExpr::Absolute(day.iso()), "date::iso"));
@@ -461,6 +463,12 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
     let single = |offset, source| Some((i, i + 1, DateExpr::Relative { unit: Unit::Day, offset }, source));
     if t.is("today") || t.is("tonight") {
         return single(0, "date::today");
+    }
+    // "the day before yesterday", "the day after tomorrow"
+    for (phrase, offset) in [("the day before yesterday", -2), ("the day after tomorrow", 2)] {
+        if let Some(k) = phrase_at(list, i, phrase) {
+            return Some((i, k, DateExpr::Relative { unit: Unit::Day, offset }, "date::today"));
+        }
     }
     if t.is("yesterday") {
         return single(-1, "date::today");

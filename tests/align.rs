@@ -82,3 +82,14 @@ fn dates_compare_only_stated_fields_and_name_their_readings() {
     assert_eq!(dates[0].verdict, Verdict::Conflict);
     assert_eq!(dates[0].explanation, "January next year (= 2025-01, counted from 2024-09-26) in a · January 2024 in b");
 }
+
+#[test]
+fn ages_are_not_tolls() {
+    let r = report(&[
+        "A 16-year-old boy was killed by police on Saturday, and 23 people were injured in protests.",
+        "Police killed the 17-year-old on Saturday; 25 people were injured.",
+    ]);
+    let g = groups(&r);
+    assert!(!g.iter().any(|(_, e)| e.contains("16") || e.contains("17")), "{g:?}");
+    assert!(g.contains(&(Verdict::Conflict, "23 in a0 · 25 in a1".into())), "{g:?}");
+}

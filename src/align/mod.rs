@@ -58,7 +58,9 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     for (i, e) in entries.iter().enumerate() {
         match e.mention.kind {
             Kind::Number | Kind::Date => {
-                if let Some(role) = e.claim.role.filter(|r| !matches!(r, Role::Past | Role::Others)) {
+                // An age describes someone; it is not a count a role applies to.
+                let age = e.claim.class.as_deref() == Some("age");
+                if let Some(role) = e.claim.role.filter(|r| !matches!(r, Role::Past | Role::Others) && !age) {
                     let class = if role == Role::Force { None } else { e.claim.class.clone() };
                     if class.is_some() || role == Role::Force {
                         by_role.entry((e.mention.kind, class, role)).or_default().push(i);

@@ -171,6 +171,10 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
             unit = Some(c.to_string());
         }
     }
+    // "16-year-old", "16 years old": an age, not a count of anything.
+    if unit.is_none() && is_age(list, end) {
+        unit = Some("age".into());
+    }
     if unit.is_none() && core.source == "number::fraction" {
         unit = Some("fraction".into());
     }
@@ -357,6 +361,15 @@ fn tens_and_units(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
     Some((first, j + 1))
 }
 
+/// True when the tokens from `k` say "-year-old", "-years-old" or
+/// "year(s) old" (also with "month" and "week").
+fn is_age(list: &[Token<'_>], k: usize) -> bool {
+    let hyphen = usize::from(list.get(k).is_some_and(|t| t.punct('-') && !t.space_before));
+    let unit = list.get(k + hyphen).is_some_and(|t| t.is_any(&["year", "years", "month", "months", "week", "weeks"]));
+    let dash = usize::from(list.get(k + hyphen + 1).is_some_and(|t| t.punct('-')));
+    unit && list.get(k + hyphen + 1 + dash).is_some_and(|t| t.is("old"))
+}
+
 /// Numerals that are ordinals, identifiers, times or parts of codes.
 fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
     let next = list.get(j + 1);
@@ -475,6 +488,8 @@ mod tests {
         check("three dozens eggs", "three dozens", Some(36.0), Some(36.0), Some("egg"));
         check("a population of 1\u{202f}414\u{202f}021 people", "1\u{202f}414\u{202f}021", Some(1_414_021.0), Some(1_414_021.0), Some("person"));
         check("zero tolerance", "zero", Some(0.0), Some(0.0), None);
+        check("a 16-year-old boy was shot", "16", Some(16.0), Some(16.0), Some("age"));
+        check("the boy, 16 years old, was shot", "16", Some(16.0), Some(16.0), Some("age"));
         check("It cost €5bn overall", "€5bn", Some(5e9), Some(5e9), Some("eur"));
         check("an aid package worth Dh472.72bn in total", "Dh472.72bn", Some(472.72e9), Some(472.72e9), Some("aed"));
         check("about 200 protesters", "about 200", Some(180.0), Some(220.0), Some("protester"));

@@ -305,8 +305,7 @@ fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usi
     let mut total = 0.0;
     let mut current = first;
     let mut scaled = false;
-    loop {
-        let Some(t) = list.get(end) else { break };
+    while let Some(t) = list.get(end) {
         // "dozens" counts as a scale only after a number ("three dozens")
         let scale = lexicon::scale(t.text).filter(|_| t.text.len() > 1).or_else(|| t.is("dozens").then_some(12.0));
         let Some(s) = scale else { break };

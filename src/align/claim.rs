@@ -5,6 +5,7 @@
 //! clause, so in "deployed 382 officers and is working towards a total of
 //! 2,500" the 382 is deployed and the 2,500 a total.
 
+use crate::extract::DateExpr;
 use crate::mention::{Kind, Mention};
 use crate::text::{Span, Token, Tokens};
 
@@ -126,6 +127,9 @@ struct Layout {
     /// Numbers and dates, by start (mention indices).
     numbers: Vec<usize>,
     dates: Vec<usize>,
+    /// Dates that place an event in time (not durations, times of day or
+    /// vague stretches), by start.
+    anchors: Vec<usize>,
 }
 
 impl Layout {
@@ -169,7 +173,13 @@ impl Layout {
             v.sort_by_key(|&k| mentions[k].span.start);
             v
         };
-        Layout { clause_of, other_party, personnel, past, future, at, numbers: family(Kind::Number), dates: family(Kind::Date) }
+        let dates = family(Kind::Date);
+        let anchors = dates
+            .iter()
+            .copied()
+            .filter(|&k| !matches!(mentions[k].date, Some(DateExpr::Duration { .. } | DateExpr::Vague | DateExpr::Time { .. }) | None))
+            .collect();
+        Layout { clause_of, other_party, personnel, past, future, at, numbers: family(Kind::Number), dates, anchors }
     }
 
     /// The members of `family` (sorted by start) just before and at/after token `i`.
@@ -208,12 +218,20 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
             if !fits {
                 continue;
             }
+            // A passive or intransitive verb ("were killed", "died", "dead")
+            // speaks of the number before it: "two women were killed by tens
+            // of thousands who marched" is about the two.
+            let subject_first = family == Kind::Number
+                && matches!(role, Role::Killed | Role::Injured | Role::Deployed)
+                && (t.is_any(&["died", "dead"])
+                    || i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["was", "were", "been", "be", "being", "is", "are", "got"])));
             // Cues before a mention bind a little more tightly than cues after it.
             let nearest = layout
                 .around(members, i)
                 .into_iter()
                 .flatten()
                 .filter(|&k| layout.clause_of.get(layout.at[k]) == Some(&clause))
+                .filter(|&k| !subject_first || layout.at[k] < i)
                 .min_by_key(|&k| layout.at[k].abs_diff(i) * 2 + usize::from(layout.at[k] < i));
             if let Some(k) = nearest {
                 let d = layout.at[k].abs_diff(i);
@@ -308,11 +326,11 @@ fn nearest_units(tokens: &Tokens<'_>, mentions: &[Mention], layout: &Layout) -> 
 fn dated_before(mentions: &[Mention], layout: &Layout, m: &Mention, sentence: Option<Span>, reference_year: Option<i32>) -> bool {
     let (Some(sentence), Some(year)) = (sentence, reference_year) else { return false };
     let distance = |d: &Mention| if d.span.start >= m.span.end { d.span.start - m.span.end } else { m.span.start.saturating_sub(d.span.end) };
-    let pos = layout.dates.partition_point(|&k| mentions[k].span.start < m.span.start);
+    let pos = layout.anchors.partition_point(|&k| mentions[k].span.start < m.span.start);
     let nearest = [pos.checked_sub(1), Some(pos)]
         .into_iter()
         .flatten()
-        .filter_map(|p| layout.dates.get(p))
+        .filter_map(|p| layout.anchors.get(p))
         .map(|&k| &mentions[k])
         .filter(|d| sentence.contains(d.span))
         .min_by_key(|d| distance(d));

@@ -46,7 +46,7 @@ cargo test --quiet
 step "gold scores"
 cargo test --quiet --test gold -- --nocapture 2>&1 | grep -vE '^\s*$'
 step "public extraction suites (conformance)"
-cargo test --quiet --test conformance -- --nocapture 2>&1 | grep -E '^(Recognizers|test result)'
+cargo test --quiet --test conformance -- --nocapture 2>&1 | grep -E '^(Recognizers|MEANTIME|  |test result)'
 
 step "browser tests: wasm-pack test --headless --chrome / --firefox"
 wasm-pack test --headless --chrome --test web

@@ -171,3 +171,91 @@ fn peer_suites() {
     }
     assert!(failures.is_empty(), "below the floors:\n{}", failures.join("\n"));
 }
+
+/// Floors for MEANTIME (measured when the suite was added, rounded down).
+const FLOOR_MEANTIME_TIMEX_F1: f64 = 0.47;
+const FLOOR_MEANTIME_TIMEX_VALUE: f64 = 0.86;
+const FLOOR_MEANTIME_VALUES_F1: f64 = 0.48;
+
+/// One-to-one matching by overlap (largest overlap first): `(gold index, predicted index)` pairs.
+fn match_spans(gold: &[(usize, usize)], predicted: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut candidates = Vec::new();
+    for (g, &(gs, ge)) in gold.iter().enumerate() {
+        for (p, &(ps, pe)) in predicted.iter().enumerate() {
+            if ps < ge && gs < pe {
+                candidates.push((std::cmp::Reverse(pe.min(ge) - ps.max(gs)), g, p));
+            }
+        }
+    }
+    candidates.sort();
+    let (mut used_g, mut used_p, mut out) = (vec![false; gold.len()], vec![false; predicted.len()], Vec::new());
+    for (_, g, p) in candidates {
+        if !used_g[g] && !used_p[p] {
+            used_g[g] = true;
+            used_p[p] = true;
+            out.push((g, p));
+        }
+    }
+    out
+}
+
+fn f1(matched: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    let p = matched as f64 / predicted.max(1) as f64;
+    let r = matched as f64 / gold.max(1) as f64;
+    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+}
+
+/// MEANTIME's 120 Wikinews articles: time expressions (span F1 with overlap,
+/// and value accuracy on matched spans against each document's creation
+/// time) and money, percent and quantity values (span F1 with overlap).
+#[test]
+fn meantime() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peers/MEANTIME/meantime.json");
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let (mut t_gold, mut t_pred, mut t_match, mut t_exact, mut t_compatible) = (0, 0, 0, 0, 0);
+    let (mut v_gold, mut v_pred, mut v_match) = (0, 0, 0);
+    for doc in data["documents"].as_array().unwrap() {
+        let text = doc["text"].as_str().unwrap();
+        let dct = doc["dct"].as_str().and_then(|d| crossread::calendar::Day::parse(d.get(..10)?));
+        let byte = |chars: u64| byte_offset(text, chars as usize);
+        let spans = |key: &str| -> Vec<(usize, usize)> {
+            doc[key].as_array().unwrap().iter().map(|t| (byte(t["start"].as_u64().unwrap()), byte(t["end"].as_u64().unwrap()))).collect()
+        };
+        let tokens = Tokens::new(text);
+        let (mentions, _) = extract(&tokens);
+        // The dateline under the title is the creation time, which MEANTIME does not mark.
+        let dateline_end = text.match_indices('\n').nth(1).map_or(0, |(i, _)| i);
+        let dates: Vec<_> = mentions.iter().filter(|m| m.kind == Kind::Date && m.span.start >= dateline_end).collect();
+        let numbers: Vec<_> = mentions.iter().filter(|m| m.kind == Kind::Number).collect();
+        let gold_t = spans("timex");
+        let pred_t: Vec<(usize, usize)> = dates.iter().map(|m| (m.span.start, m.span.end)).collect();
+        let matched = match_spans(&gold_t, &pred_t);
+        for &(g, p) in &matched {
+            let want = doc["timex"][g]["value"].as_str().unwrap_or("");
+            let got = dates[p].date.as_ref().and_then(|d| d.resolve(dct)).unwrap_or_default();
+            if got == want {
+                t_exact += 1;
+            }
+            if !got.is_empty() && (want.starts_with(&got) || got.starts_with(want)) {
+                t_compatible += 1;
+            }
+        }
+        t_gold += gold_t.len();
+        t_pred += pred_t.len();
+        t_match += matched.len();
+        let gold_v = spans("values");
+        let pred_v: Vec<(usize, usize)> = numbers.iter().map(|m| (m.span.start, m.span.end)).collect();
+        v_gold += gold_v.len();
+        v_pred += pred_v.len();
+        v_match += match_spans(&gold_v, &pred_v).len();
+    }
+    let (tp, tr, tf) = f1(t_match, t_pred, t_gold);
+    let (vp, vr, vf) = f1(v_match, v_pred, v_gold);
+    let exact = t_exact as f64 / t_match.max(1) as f64;
+    let compatible = t_compatible as f64 / t_match.max(1) as f64;
+    println!("MEANTIME (120 Wikinews articles, tests/peers/MEANTIME/)");
+    println!("  time expressions, span overlap: P {tp:.3} R {tr:.3} F1 {tf:.3} ({t_match} matched, {t_pred} found, {t_gold} gold) (floor F1 {FLOOR_MEANTIME_TIMEX_F1:.2})");
+    println!("  time values on matched spans, against the creation time: exact {exact:.3}, same on the fields crossread states {compatible:.3} (floor {FLOOR_MEANTIME_TIMEX_VALUE:.2})");
+    println!("  money, percent and quantity values, span overlap: P {vp:.3} R {vr:.3} F1 {vf:.3} ({v_match} matched, {v_pred} found, {v_gold} gold) (floor F1 {FLOOR_MEANTIME_VALUES_F1:.2})");
+    assert!(tf >= FLOOR_MEANTIME_TIMEX_F1 && compatible >= FLOOR_MEANTIME_TIMEX_VALUE && vf >= FLOOR_MEANTIME_VALUES_F1, "MEANTIME below its floors");
+}

@@ -48,8 +48,6 @@ globalThis.crossreadInlineStyles = { widget: ${safe(JSON.stringify(read("www/cro
 ${safe(widget)}
   const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
   load(bytes);
-}
-{
 ${safe(main)}
 }
 </script>

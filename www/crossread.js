@@ -25,7 +25,8 @@ export function load(wasm) {
 }
 
 let counter = 0;
-const MAX_BYTES = 2 * 1024 * 1024;
+/** Largest article accepted, as the core's MAX_ARTICLE_BYTES. */
+export const MAX_BYTES = 2 * 1024 * 1024;
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);

@@ -1,12 +1,11 @@
 // The demo page: the widget reads the demo cluster; the form below lets a
 // reader analyse articles of their own (paste, drop files, or a cluster JSON).
 // What the reader types is kept in localStorage so that nothing is lost.
-import { CrossreadReader } from "./crossread.js";
+import { CrossreadReader, MAX_BYTES } from "./crossread.js";
 
 const $ = (id) => document.getElementById(id);
 const reader = $("reader");
 const KEY = "crossread:own-articles";
-const MAX_BYTES = 2 * 1024 * 1024;
 
 function editors() {
   return [...$("editors").children];
@@ -45,7 +44,7 @@ function complain(message) {
 }
 
 async function readFile(file) {
-  if (file.size > MAX_BYTES) throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; crossread reads articles up to 2 MB`);
+  if (file.size > MAX_BYTES) throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; crossread reads articles up to ${MAX_BYTES / 1048576} MB`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.includes(0)) throw new Error(`${file.name} looks binary (it contains NUL bytes); give a .txt, .html or .json file`);
   try {

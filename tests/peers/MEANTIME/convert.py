@@ -21,6 +21,7 @@ for corpus in sorted(os.listdir(base)):
             continue
         xml = open(os.path.join(base, corpus, name), encoding="utf-8").read()
         text, spans, prev_sentence, prev_token = "", {}, None, None
+        sentence_of, sentence_range = {}, {}
         for m in re.finditer(r'<token number="\d+" sentence="(\d+)" t_id="(\d+)">(.*?)</token>', xml, re.S):
             sentence, tid, tok = m.group(1), m.group(2), html.unescape(m.group(3))
             if prev_sentence is not None and sentence != prev_sentence:
@@ -28,9 +29,12 @@ for corpus in sorted(os.listdir(base)):
             elif prev_token is not None and tok not in NO_SPACE_BEFORE and prev_token not in NO_SPACE_AFTER:
                 text += " "
             spans[tid] = (len(text), len(text) + len(tok))
+            sentence_of[tid] = int(sentence)
+            first = sentence_range.setdefault(int(sentence), [len(text), len(text)])
             text += tok
+            first[1] = len(text)
             prev_sentence, prev_token = sentence, tok
-        dct, timex, values = None, [], []
+        dct, timex, values, marked = None, [], [], {0, 2, 3, 4, 5}
         for m in re.finditer(r'<TIMEX3 ([^>]*?)(/>|>(.*?)</TIMEX3>)', xml, re.S):
             attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
             anchors = re.findall(r'<token_anchor t_id="(\d+)"', m.group(3) or "")
@@ -38,11 +42,14 @@ for corpus in sorted(os.listdir(base)):
                 dct = attrs.get("value")
                 continue
             if anchors:
+                marked.add(sentence_of[anchors[0]])
                 timex.append({"start": spans[anchors[0]][0], "end": spans[anchors[-1]][1], "type": attrs.get("type"), "value": attrs.get("value")})
         for m in re.finditer(r'<VALUE ([^>]*?)>(.*?)</VALUE>', xml, re.S):
             attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
             anchors = re.findall(r'<token_anchor t_id="(\d+)"', m.group(2))
             if anchors:
+                marked.add(sentence_of[anchors[0]])
                 values.append({"start": spans[anchors[0]][0], "end": spans[anchors[-1]][1], "type": attrs.get("type")})
-        docs.append({"id": name[:-4], "corpus": corpus, "dct": dct, "text": text, "timex": timex, "values": values})
+        docs.append({"id": name[:-4], "corpus": corpus, "dct": dct, "text": text, "timex": timex, "values": values,
+                     "annotated": [sentence_range[k] for k in sorted(marked) if k in sentence_range]})
 json.dump({"documents": docs}, sys.stdout, ensure_ascii=False)

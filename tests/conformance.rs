@@ -172,10 +172,10 @@ fn peer_suites() {
     assert!(failures.is_empty(), "below the floors:\n{}", failures.join("\n"));
 }
 
-/// Floors for MEANTIME (measured when the suite was added, rounded down).
-const FLOOR_MEANTIME_TIMEX_F1: f64 = 0.47;
-const FLOOR_MEANTIME_TIMEX_VALUE: f64 = 0.86;
-const FLOOR_MEANTIME_VALUES_F1: f64 = 0.48;
+/// Floors for MEANTIME (the last measured figures, rounded down; they only go up).
+const FLOOR_MEANTIME_TIMEX_F1: f64 = 0.91;
+const FLOOR_MEANTIME_TIMEX_VALUE: f64 = 0.88;
+const FLOOR_MEANTIME_VALUES_F1: f64 = 0.87;
 
 /// One-to-one matching by overlap (largest overlap first): `(gold index, predicted index)` pairs.
 fn match_spans(gold: &[(usize, usize)], predicted: &[(usize, usize)]) -> Vec<(usize, usize)> {
@@ -233,6 +233,15 @@ fn meantime() {
         let scored = |m: &&crossread::mention::Mention| annotated.iter().any(|&(s, e)| m.span.start >= s && m.span.start < e);
         let tokens = Tokens::new(text);
         let (mentions, _) = extract(&tokens);
+        // Where the corpus gives no creation time, the dateline under the title
+        // states it, as crossread reads it for any article.
+        let dateline_end = text.match_indices('\n').nth(1).map_or(0, |(i, _)| i);
+        let dct = dct.or_else(|| {
+            mentions.iter().filter(|m| m.kind == Kind::Date && m.span.end <= dateline_end).find_map(|m| match &m.date {
+                Some(crossread::extract::DateExpr::Absolute(iso)) => crossread::calendar::Day::parse(iso),
+                _ => None,
+            })
+        });
         let dates: Vec<_> = mentions.iter().filter(|m| m.kind == Kind::Date).filter(scored).collect();
         let numbers: Vec<_> = mentions.iter().filter(|m| m.kind == Kind::Number).filter(scored).collect();
         // Out of scope (counted, not scored): recurring sets ("weekly"), vague
@@ -264,6 +273,12 @@ fn meantime() {
         let pred_t: Vec<(usize, usize)> = dates.iter().map(|m| (m.span.start, m.span.end)).collect();
         let matched = match_spans(&gold_t, &pred_t);
         let cut = |(s, e): (usize, usize)| text.get(s..e).unwrap_or("").replace('\n', " ");
+        // the span in brackets, with a few words either side
+        let around = |(s, e): (usize, usize)| {
+            let from = text[..s].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+            let to = text[e..].char_indices().nth(20).map_or(text.len(), |(i, _)| e + i);
+            format!("{}[{}]{}", &text[from..s], &text[s..e], &text[e..to]).replace('\n', " / ")
+        };
         for &(g, p) in &matched {
             let want = values_t[g];
             let got = dates[p].date.as_ref().and_then(|d| d.resolve(dct)).unwrap_or_default();
@@ -278,12 +293,12 @@ fn meantime() {
         }
         for (g, &span) in gold_t.iter().enumerate() {
             if !matched.iter().any(|&(mg, _)| mg == g) {
-                examples.push(("time missed", format!("{:?} ({})", cut(span), values_t[g])));
+                examples.push(("time missed", format!("{:?} ({})", around(span), values_t[g])));
             }
         }
         for (p, &span) in pred_t.iter().enumerate() {
             if !matched.iter().any(|&(_, mp)| mp == p) {
-                examples.push(("time spurious", format!("{:?}", cut(span))));
+                examples.push(("time spurious", format!("{:?}", around(span))));
             }
         }
         t_gold += gold_t.len();
@@ -297,12 +312,12 @@ fn meantime() {
         v_match += matched_v.len();
         for (g, &span) in gold_v.iter().enumerate() {
             if !matched_v.iter().any(|&(mg, _)| mg == g) {
-                examples.push(("value missed", format!("{:?} ({})", cut(span), doc["values"][g]["type"].as_str().unwrap_or(""))));
+                examples.push(("value missed", format!("{:?} ({})", around(span), doc["values"][g]["type"].as_str().unwrap_or(""))));
             }
         }
         for (p, &span) in pred_v.iter().enumerate() {
             if !matched_v.iter().any(|&(_, mp)| mp == p) {
-                examples.push(("value spurious", format!("{:?}", cut(span))));
+                examples.push(("value spurious", format!("{:?}", around(span))));
             }
         }
     }

@@ -12,31 +12,61 @@ use crate::text::{Span, Token, TokenKind, Tokens};
 /// Calendar units of relative expressions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
+    Minute,
+    Hour,
     Day,
     Week,
     Month,
+    Quarter,
     Year,
+    Decade,
 }
 
 impl Unit {
     fn parse(word: &str) -> Option<Unit> {
-        Some(match word.to_ascii_lowercase().trim_end_matches('s') {
+        Some(match without_possessive(word).to_ascii_lowercase().trim_end_matches('s') {
+            "minute" => Unit::Minute,
+            "hour" => Unit::Hour,
             "day" => Unit::Day,
             "week" => Unit::Week,
             "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
             "year" => Unit::Year,
+            "decade" => Unit::Decade,
             _ => return None,
         })
     }
-    fn iso_letter(self) -> char {
+
+    /// ISO-8601 duration of `amount` units: quarters in months, decades in years.
+    fn duration(self, amount: u32) -> String {
         match self {
-            Unit::Day => 'D',
-            Unit::Week => 'W',
-            Unit::Month => 'M',
-            Unit::Year => 'Y',
+            Unit::Minute => format!("PT{amount}M"),
+            Unit::Hour => format!("PT{amount}H"),
+            Unit::Day => format!("P{amount}D"),
+            Unit::Week => format!("P{amount}W"),
+            Unit::Month => format!("P{amount}M"),
+            Unit::Quarter => format!("P{}M", 3 * amount),
+            Unit::Year => format!("P{amount}Y"),
+            Unit::Decade => format!("P{}Y", 10 * amount),
         }
     }
 }
+
+/// "Monday's" → "Monday": a possessive is still the word it is made from.
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
+/// A plural unit ("weeks"), not a possessive one ("week's").
+fn is_plural(word: &str) -> bool {
+    word.ends_with('s') && without_possessive(word).len() == word.len()
+}
+
+/// Seasons, in TimeML's notation (ISO 8601 has no letters for them).
+const SEASONS: [(&str, &str); 5] = [("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI")];
+
+/// Parts of a day, in TimeML's notation ("2008-01-09TMO").
+const DAY_PARTS: [(&str, &str); 5] = [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"), ("tonight", "NI")];
 
 /// What a date expression states, before resolution.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,14 +81,29 @@ pub enum DateExpr {
     MonthOfYear { month: u32, years: i32 },
     /// This/next/last day, week, month or year: "last week" is (Week, -1).
     Relative { unit: Unit, offset: i32 },
-    /// A weekday near the reference date: "on Thursday".
-    Weekday(u32),
+    /// A weekday near the reference date: "on Thursday"; the next one when
+    /// the sentence speaks of the future ("will meet on Thursday").
+    Weekday { weekday: u32, future: bool },
+    /// A part of a day counted from the reference: "this morning" (0, "MO"),
+    /// "last night" (-1, "NI").
+    DayPart { offset: i32, part: &'static str },
+    /// A weekend: "this weekend" (Some(0)), "last weekend" (Some(-1)), "the
+    /// weekend" (None: the most recent one, or the current one).
+    Weekend(Option<i32>),
+    /// A season, its year counted from the reference: "last winter" ("WI", -1).
+    Season { season: &'static str, years: i32 },
+    /// A quarter with the year implied: "the fourth quarter" (the most recent one).
+    Quarter(u32),
     /// "last Sunday" (-1), "this Friday" (0), "next Monday" (1).
     WeekdayOf { weekday: u32, offset: i32 },
     /// The last day of the current unit: "by the end of the month".
     EndOf(Unit),
-    /// A stretch of time: "another 12 months" (P12M).
+    /// The start of the current unit: "the beginning of the year" (valued as the unit).
+    StartOf(Unit),
+    /// A stretch of time: "another 12 months" (P12M), "a 12-hour flight" (PT12H).
     Duration { amount: u32, unit: Unit },
+    /// A stretch of time with no stated length: "for years", "in minutes".
+    VagueDuration(Unit),
     /// A time of day, with its zone when stated: "7:37 a.m. GMT".
     Time { hour: u32, minute: u32, zone: Option<String> },
     /// Relative but without a value the text pins down: "in the coming weeks".
@@ -68,15 +113,15 @@ pub enum DateExpr {
 impl DateExpr {
     /// True when the value depends on the reference date.
     pub fn is_relative(&self) -> bool {
-        !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. })
+        !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. } | DateExpr::VagueDuration(_))
     }
 
     /// The ISO value, resolved against `reference` where needed.
     pub fn resolve(&self, reference: Option<Day>) -> Option<String> {
         match self {
             DateExpr::Absolute(iso) => Some(iso.clone()),
-            DateExpr::Duration { amount, unit } => Some(format!("P{amount}{}", unit.iso_letter())),
-            DateExpr::Vague => None,
+            DateExpr::Duration { amount, unit } => Some(unit.duration(*amount)),
+            DateExpr::Vague | DateExpr::VagueDuration(_) => None,
             DateExpr::Time { hour, minute, zone } => {
                 let day = reference?;
                 let z = match zone.as_deref() {
@@ -95,6 +140,8 @@ impl DateExpr {
                     DateExpr::Month(month) => format!("{:04}-{month:02}", nearest_year(r, month)),
                     DateExpr::MonthOfYear { month, years } => format!("{:04}-{month:02}", r.year + years),
                     DateExpr::Relative { unit, offset } => match unit {
+                        // the reference is a day: an hour or minute from it has no value
+                        Unit::Minute | Unit::Hour => return None,
                         Unit::Day => r.add_days(i64::from(offset)).iso(),
                         Unit::Week => {
                             let (y, w) = r.add_days(7 * i64::from(offset)).iso_week();
@@ -104,13 +151,37 @@ impl DateExpr {
                             let (y, m) = add_months(r.year, r.month, offset);
                             format!("{y:04}-{m:02}")
                         }
+                        Unit::Quarter => {
+                            let q = r.year * 4 + (r.month as i32 - 1) / 3 + offset;
+                            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+                        }
                         Unit::Year => format!("{:04}", r.year + offset),
+                        Unit::Decade => format!("{:03}", r.year.div_euclid(10) + offset),
                     },
-                    DateExpr::Weekday(wd) => {
-                        // News uses a bare weekday for the most recent one, or today.
-                        let back = (i64::from(r.weekday()) - i64::from(wd)).rem_euclid(7);
-                        r.add_days(-back).iso()
+                    DateExpr::Weekday { weekday, future } => {
+                        // News uses a bare weekday for the most recent one, or today,
+                        // unless the sentence is about what will happen.
+                        let wd = i64::from(weekday);
+                        let today = i64::from(r.weekday());
+                        if future {
+                            r.add_days((wd - today).rem_euclid(7)).iso()
+                        } else {
+                            r.add_days(-(today - wd).rem_euclid(7)).iso()
+                        }
                     }
+                    DateExpr::DayPart { offset, part } => format!("{}T{part}", r.add_days(i64::from(offset)).iso()),
+                    DateExpr::Weekend(offset) => {
+                        // a weekend belongs to the ISO week of its Saturday
+                        let offset = offset.unwrap_or(if r.weekday() >= 5 { 0 } else { -1 });
+                        let (y, w) = r.add_days(7 * i64::from(offset)).iso_week();
+                        format!("{y:04}-W{w:02}-WE")
+                    }
+                    DateExpr::Season { season, years } => format!("{:04}-{season}", r.year + years),
+                    DateExpr::Quarter(q) => {
+                        let current = (r.month - 1) / 3 + 1;
+                        format!("{:04}-Q{q}", if q <= current { r.year } else { r.year - 1 })
+                    }
+                    DateExpr::StartOf(unit) => DateExpr::Relative { unit, offset: 0 }.resolve(Some(r))?,
                     DateExpr::WeekdayOf { weekday, offset } => {
                         let wd = i64::from(weekday);
                         let today = i64::from(r.weekday());
@@ -124,7 +195,13 @@ impl DateExpr {
                         }
                     }
                     DateExpr::EndOf(unit) => match unit {
+                        Unit::Minute | Unit::Hour => return None,
                         Unit::Day => r.iso(),
+                        Unit::Quarter => {
+                            let last = ((r.month - 1) / 3 + 1) * 3;
+                            Day::new(r.year, last, days_in_month(r.year, last))?.iso()
+                        }
+                        Unit::Decade => format!("{:03}9-12-31", r.year.div_euclid(10)),
                         Unit::Week => r.add_days(6 - i64::from(r.weekday())).iso(),
                         Unit::Month => Day::new(r.year, r.month, days_in_month(r.year, r.month))?.iso(),
                         Unit::Year => format!("{:04}-12-31", r.year),
@@ -157,7 +234,10 @@ pub fn dates(tokens: &Tokens<'_>) -> Vec<Mention> {
     while i < list.len() {
         match date_at(list, i) {
             Some((first, end, expr, source)) => {
-                let span = Span::new(list[first].span.start, list[end - 1].span.end);
+                let last = &list[end - 1];
+                // "Monday's email": the date is "Monday"
+                let possessive = last.text.len() - without_possessive(last.text).len();
+                let span = Span::new(list[first].span.start, last.span.end - possessive);
                 let mut m = Mention::new(Kind::Date, span, Value::Date(None), source);
                 m.relative = expr.is_relative();
                 m.date = Some(expr);
@@ -190,19 +270,26 @@ type Found = (usize, usize, DateExpr, &'static str);
 /// The date starting at token `i`: `(first token, end token, expr, source)`.
 /// Words that can open a date mention besides numerals, months and
 /// weekdays, sorted. Every other token is rejected at once.
-const OPENERS: [&str; 27] = [
+const OPENERS: [&str; 39] = [
     "a", "additional", "another", "between", "coming", "early", "earlier", "end", "few", "from", "last", "late", "later",
     "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tonight", "yesterday", "an", "in",
-    "by",
+    "by", "single", "first", "second", "third", "fourth", "final", "weekend", "q", "beginning", "start", "middle",
+    "over",
 ];
 
 fn may_open_date(t: &Token<'_>) -> bool {
     match t.kind {
         TokenKind::Numeral => true,
-        TokenKind::Punct => false,
+        // "'82", "’80s"
+        TokenKind::Punct => t.text == "'" || t.text == "’",
         TokenKind::Word => {
-            let w = lexicon::lower(t.text);
-            OPENERS.contains(&&*w) || lexicon::number_word(&w).is_some() || lexicon::month(&w).is_some() || lexicon::weekday(&w).is_some()
+            let w = lexicon::lower(without_possessive(t.text));
+            OPENERS.contains(&&*w)
+                || lexicon::number_word(&w).is_some()
+                || lexicon::month(&w).is_some()
+                || lexicon::weekday(&w).is_some()
+                || Unit::parse(&w).is_some()
+                || SEASONS.iter().any(|(name, _)| *name == &*w)
         }
     }
 }
@@ -219,14 +306,163 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
         .or_else(|| day_month(list, i))
         .or_else(|| month_first(list, i))
         .or_else(|| year_forms(list, i))
+        .or_else(|| short_year(list, i))
+        .or_else(|| quarter(list, i))
+        .or_else(|| season(list, i))
         .or_else(|| relative(list, i))
         .or_else(|| duration(list, i))
-        .or_else(|| {
-            // "on Thursday" → "Thursday"
-            let after_preposition = i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["on", "by", "until", "since", "from"]));
-            let wd = lexicon::weekday(t.text).filter(|_| t.is_capitalized() || after_preposition)?;
-            Some((i, i + 1, DateExpr::Weekday(wd), "date::weekday"))
-        })
+        .or_else(|| vague_duration(list, i))
+        .or_else(|| weekday(list, i))
+}
+
+/// "on Thursday" → "Thursday"; "Monday morning".
+fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = &list[i];
+    let after_preposition = i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["on", "by", "until", "since", "from"]));
+    let weekday = lexicon::weekday(without_possessive(t.text)).filter(|_| t.is_capitalized() || after_preposition)?;
+    let mut end = i + 1;
+    if without_possessive(t.text).len() == t.text.len() && list.get(end).is_some_and(|p| p.is_any(&["morning", "afternoon", "evening", "night"])) {
+        end += 1;
+    }
+    Some((i, end, DateExpr::Weekday { weekday, future: speaks_of_future(list, i) }, "date::weekday"))
+}
+
+/// Words before a date, in its sentence, that put it in the future: "will
+/// meet on Thursday", "is due to land on Monday".
+fn speaks_of_future(list: &[Token<'_>], i: usize) -> bool {
+    const MARKERS: [&str; 12] =
+        ["will", "shall", "expected", "scheduled", "due", "plans", "planned", "intends", "upcoming", "going", "won't", "set"];
+    let from = i.saturating_sub(10);
+    for k in (from..i).rev() {
+        let t = &list[k];
+        if t.punct('.') || t.punct('!') || t.punct('?') || t.punct(';') || list[k + 1].line_before {
+            return false;
+        }
+        let contraction = t.text.ends_with("'ll") || t.text.ends_with("’ll");
+        let set_to = t.is("set") || t.is("going");
+        if contraction || (t.is_any(&MARKERS) && (!set_to || list.get(k + 1).is_some_and(|n| n.is("to")))) {
+            return true;
+        }
+    }
+    false
+}
+
+/// "'82" (1982), "’80s" (the 1980s), "the 70s": years in two digits.
+fn short_year(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = &list[i];
+    let apostrophe = t.text == "'" || t.text == "’";
+    let at = if apostrophe { i + 1 } else { i };
+    if apostrophe && (!glued(list, at) || glued(list, i) && list.get(i.wrapping_sub(1)).is_some_and(Token::is_word)) {
+        return None;
+    }
+    let n = numeral(list.get(at)).filter(|_| list[at].text.len() == 2)?;
+    let year = if n < 40 { 2000 + n } else { 1900 + n };
+    let decade = list.get(at + 1).is_some_and(|s| s.is("s") && !s.space_before) && n % 10 == 0;
+    if decade {
+        // "the 70s", "the '80s", "the 70s and 80s"; not "in their 70s" (an age)
+        let prev = i.checked_sub(1).and_then(|p| list.get(p));
+        let after_decade = i >= 3 && prev.is_some_and(|p| p.is_any(&["and", "or", "to"])) && list[i - 2].is("s");
+        if !apostrophe && !prev.is_some_and(|p| p.is("the")) && !after_decade {
+            return None;
+        }
+        return Some((i, at + 2, DateExpr::Absolute(format!("{}", year / 10)), "date::decade"));
+    }
+    if !apostrophe || list.get(at + 1).is_some_and(|n| n.kind == TokenKind::Numeral && !n.space_before) {
+        return None;
+    }
+    // "since '82", "the class of '99"; after a name it is a version ("iLife '11")
+    let prev = i.checked_sub(1).and_then(|p| list.get(p));
+    let placed = prev.is_none_or(|p| {
+        p.kind != TokenKind::Word
+            || p.is_any(&["in", "since", "of", "from", "until", "till", "by", "to", "and", "before", "after", "the", "early", "late", "mid"])
+            || lexicon::month(p.text).is_some()
+            || SEASONS.iter().any(|(name, _)| p.is(name))
+    });
+    if !placed {
+        return None;
+    }
+    Some((i, at + 1, DateExpr::Absolute(format!("{year:04}")), "date::short_year"))
+}
+
+/// "the fourth quarter", "third-quarter", "the first quarter of 2009", "Q3 2009".
+fn quarter(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = &list[i];
+    let year_after = |k: usize| -> Option<(u32, usize)> {
+        let of = usize::from(list.get(k).is_some_and(|o| o.is("of")));
+        numeral(list.get(k + of)).filter(|y| is_year(*y) && list[k + of].text.len() == 4).map(|y| (y, k + of + 1))
+    };
+    let found = |q: u32, after: usize| -> Found {
+        match year_after(after) {
+            Some((y, end)) => (i, end, DateExpr::Absolute(format!("{y:04}-Q{q}")), "date::quarter"),
+            None => (i, after, DateExpr::Quarter(q), "date::quarter"),
+        }
+    };
+    // "Q3", "Q3 2009"
+    if t.text == "Q" {
+        let q = numeral(list.get(i + 1)).filter(|q| (1..=4).contains(q) && glued(list, i + 1))?;
+        return Some(found(q, i + 2));
+    }
+    let the = usize::from(t.is("the"));
+    let k = i + the;
+    let ordinal = list.get(k)?;
+    let (q, mut k) = match lexicon::lower(ordinal.text).as_ref() {
+        "first" => (1, k + 1),
+        "second" => (2, k + 1),
+        "third" => (3, k + 1),
+        "fourth" | "final" => (4, k + 1),
+        _ => {
+            let n = numeral(Some(ordinal)).filter(|n| (1..=4).contains(n))?;
+            list.get(k + 1).filter(|s| s.is_any(&["st", "nd", "rd", "th"]) && !s.space_before)?;
+            (n, k + 2)
+        }
+    };
+    if list.get(k).is_some_and(|h| h.punct('-') && !h.space_before) && glued(list, k + 1) {
+        k += 1;
+    }
+    let word = list.get(k).filter(|w| w.is("quarter") || w.is("quarter's"))?;
+    // "the third quarter of the population" is a fraction, not a quarter of the year
+    if list.get(k + 1).is_some_and(|o| o.is("of")) && year_after(k + 1).is_none() {
+        return None;
+    }
+    let _ = word;
+    Some(found(q, k + 1))
+}
+
+/// "spring", "last winter", "the summer of 2009", "Autumn 2008".
+fn season(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = &list[i];
+    let (years, k) = match lexicon::lower(t.text).as_ref() {
+        "last" => (Some(-1), i + 1),
+        "next" => (Some(1), i + 1),
+        "this" => (Some(0), i + 1),
+        "the" | "early" | "late" | "mid" => (None, i + 1),
+        _ => (None, i),
+    };
+    let word = list.get(k)?;
+    let lowered = lexicon::lower(without_possessive(word.text));
+    let &(name, code) = SEASONS.iter().find(|(name, _)| *name == &*lowered)?;
+    let next = list.get(k + 1);
+    // a year: "summer 2009", "the spring of 2009"
+    let of = usize::from(next.is_some_and(|o| o.is("of")));
+    if let Some(y) = numeral(list.get(k + 1 + of)).filter(|y| is_year(*y) && list[k + 1 + of].text.len() == 4) {
+        return Some((i, k + 2 + of, DateExpr::Absolute(format!("{y:04}-{code}")), "date::season"));
+    }
+    if of == 1 {
+        return None; // "the fall of Rome", "the spring of the revolution"
+    }
+    let prev = i.checked_sub(1).and_then(|p| list.get(p));
+    let lead = k > i;
+    let placed = lead || prev.is_some_and(|p| p.is_any(&["in", "during", "by", "until", "since", "over", "through", "before", "after", "this", "last", "next"]));
+    // "fall" and "spring" are also verbs and nouns: only after a word that makes them a time
+    let ambiguous = name == "fall" || name == "spring";
+    let capitalized_mid_sentence = word.is_capitalized() && !word.line_before && prev.is_some_and(|p| !p.punct('.') && !p.punct('"') && !p.punct('“'));
+    if !(placed || (capitalized_mid_sentence && !ambiguous)) || (ambiguous && !placed) {
+        return None;
+    }
+    if name == "fall" && (k == i || t.is("the")) && next.is_some_and(|n| n.is_any(&["in", "of", "from", "to", "was", "is"])) {
+        return None; // "the fall in prices"
+    }
+    Some((i, k + 1, DateExpr::Season { season: code, years: years.unwrap_or(0) }, "date::season"))
 }
 
 /// "2024-09-25"
@@ -461,8 +697,27 @@ fn year_forms(list: &[Token<'_>], i: usize) -> Option<Found> {
 fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = list.get(i)?;
     let single = |offset, source| Some((i, i + 1, DateExpr::Relative { unit: Unit::Day, offset }, source));
-    if t.is("today") || t.is("tonight") {
+    // "this morning", "yesterday afternoon", "last night", "tonight"
+    for (lead, offset) in [("this", 0), ("yesterday", -1), ("tomorrow", 1), ("last", -1)] {
+        if t.is(lead) {
+            let part = list.get(i + 1).and_then(|p| DAY_PARTS.iter().find(|(name, _)| p.is(name)));
+            if let Some(&(name, part)) = part.filter(|(name, _)| lead != "last" || *name == "night") {
+                let _ = name;
+                return Some((i, i + 2, DateExpr::DayPart { offset, part }, "date::day_part"));
+            }
+        }
+    }
+    if t.is("tonight") {
+        return Some((i, i + 1, DateExpr::DayPart { offset: 0, part: "NI" }, "date::day_part"));
+    }
+    if t.is("today") {
         return single(0, "date::today");
+    }
+    // "this weekend", "last weekend", "the weekend"
+    for (lead, offset) in [("this", Some(0)), ("last", Some(-1)), ("next", Some(1)), ("the", None)] {
+        if t.is(lead) && list.get(i + 1).is_some_and(|w| w.is("weekend") || w.is("weekend's")) {
+            return Some((i, i + 2, DateExpr::Weekend(offset), "date::weekend"));
+        }
     }
     // "the day before yesterday", "the day after tomorrow"
     for (phrase, offset) in [("the day before yesterday", -2), ("the day after tomorrow", 2)] {
@@ -476,34 +731,44 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
     if t.is("tomorrow") {
         return single(1, "date::today");
     }
-    // "the end of the month", "end of the year"
+    // "the end of the month", "end of the year", "the beginning of the year"
     let the = usize::from(t.is("the"));
-    if let Some(k) = phrase_at(list, i + the, "end of the").or_else(|| phrase_at(list, i + the, "end of this")) {
-        let unit = list.get(k).and_then(|u| Unit::parse(u.text)).filter(|_| !list[k].text.ends_with('s'))?;
-        return Some((i, k + 1, DateExpr::EndOf(unit), "date::end_of"));
+    for (edge, end) in [("end", true), ("beginning", false), ("start", false)] {
+        if !list.get(i + the).is_some_and(|e| e.is(edge)) {
+            continue;
+        }
+        if let Some(k) = phrase_at(list, i + the + 1, "of the").or_else(|| phrase_at(list, i + the + 1, "of this")) {
+            let unit = list.get(k).filter(|u| !is_plural(u.text)).and_then(|u| Unit::parse(u.text))?;
+            let expr = if end { DateExpr::EndOf(unit) } else { DateExpr::StartOf(unit) };
+            return Some((i, k + 1, expr, if end { "date::end_of" } else { "date::start_of" }));
+        }
     }
     // "earlier this month", "later this year"
     if t.is_any(&["earlier", "later"]) {
         if let Some(k) = phrase_at(list, i + 1, "this") {
-            let unit = list.get(k).and_then(|u| Unit::parse(u.text)).filter(|_| !list[k].text.ends_with('s'))?;
+            let unit = list.get(k).filter(|u| !is_plural(u.text)).and_then(|u| Unit::parse(u.text))?;
             return Some((i, k + 1, DateExpr::Relative { unit, offset: 0 }, "date::this_unit"));
         }
     }
     // "last week", "next year", "this month", "the following year", "the previous week"
     for (phrase, offset) in [("last", -1), ("past", -1), ("next", 1), ("this", 0), ("coming", 1), ("the following", 1),
-        ("the next", 1), ("the previous", -1), ("the past", -1), ("the coming", 1)]
+        ("the next", 1), ("the previous", -1), ("the last", -1), ("the past", -1), ("the coming", 1)]
     {
         if let Some(k) = phrase_at(list, i, phrase) {
             let Some(u) = list.get(k) else { continue };
             if let Some(unit) = Unit::parse(u.text) {
-                if u.text.ends_with('s') {
+                if is_plural(u.text) {
                     // "the coming weeks", "the past months": a stretch, no single value
                     if phrase != "last" && phrase != "next" && phrase != "this" {
                         return Some((i, k + 1, DateExpr::Vague, "date::vague"));
                     }
                     continue;
                 }
-                if phrase.starts_with("the") && !["the following", "the next", "the previous"].contains(&phrase) {
+                if phrase == "the past" {
+                    // "the past decade": the stretch up to now
+                    return Some((i, k + 1, DateExpr::Duration { amount: 1, unit }, "date::duration"));
+                }
+                if phrase.starts_with("the") && !["the following", "the next", "the previous", "the last"].contains(&phrase) {
                     continue;
                 }
                 return Some((i, k + 1, DateExpr::Relative { unit, offset }, "date::relative_unit"));
@@ -524,7 +789,7 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
         (i, false)
     };
     if has_lead
-        && list.get(lead_end).filter(|u| u.text.ends_with('s')).and_then(|u| Unit::parse(u.text)).is_some() {
+        && list.get(lead_end).filter(|u| is_plural(u.text)).and_then(|u| Unit::parse(u.text)).is_some() {
             let mut end = lead_end + 1;
             if list.get(end).is_some_and(|a| a.is("ago")) {
                 end += 1;
@@ -550,27 +815,107 @@ fn amount_at(list: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
     if t.is("a") || t.is("an") {
         return Some((1, i + 1));
     }
-    lexicon::number_word(t.text).filter(|n| *n > 0.0).map(|n| (n as u32, i + 1))
+    let n = lexicon::number_word(t.text).filter(|n| *n > 0.0)? as u32;
+    // "twenty-five"
+    if n >= 20 && n % 10 == 0 && list.get(i + 1).is_some_and(|h| h.punct('-') && !h.space_before) && glued(list, i + 2) {
+        if let Some(units) = list.get(i + 2).and_then(|u| lexicon::number_word(u.text)).filter(|u| (1.0..10.0).contains(u)) {
+            return Some((n + units as u32, i + 3));
+        }
+    }
+    Some((n, i + 1))
 }
 
-/// "another 12 months", "three weeks", "for two years"
+/// Words that open a stretch of time and belong to it: "another 12 months",
+/// "the past five trading days". Longest first.
+const DURATION_LEADS: [&str; 12] = [
+    "the previous", "the coming", "the first", "the final", "the past", "the last", "the next", "additional", "another", "past",
+    "last", "next",
+];
+
+/// Words between a count and its unit: "six straight days", "five trading days".
+const DURATION_MODIFIERS: [&str; 8] = ["straight", "consecutive", "trading", "business", "working", "full", "more", "successive"];
+
+/// Words around "a year", "a day" that make it a stated stretch of time
+/// ("for a year", "more than a week", "a day after"), where alone it is too
+/// common to be one ("twice a year", "a day to remember").
+const SINGLE_UNIT_BEFORE: [&str; 11] = ["for", "over", "within", "than", "nearly", "almost", "about", "around", "roughly", "after", "just"];
+const SINGLE_UNIT_AFTER: [&str; 5] = ["after", "before", "later", "earlier", "long"];
+
+/// "another 12 months", "three weeks", "for two years", "a 12-hour flight",
+/// "the past five trading days", "more than a week".
 fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
-    let t = list.get(i)?;
-    let (first, k) = if t.is_any(&["another", "additional"]) { (i, i + 1) } else { (i, i) };
-    let (amount, k) = amount_at(list, k)?;
-    if list.get(k - 1).is_some_and(|a| a.is("a") || a.is("an")) && first == k - 1 {
-        return None; // "a year" alone is too common to mean a stated duration
+    let lead_end = DURATION_LEADS.iter().find_map(|lead| phrase_at(list, i, lead)).unwrap_or(i);
+    let counted_at = lead_end;
+    // "single-day"
+    let (amount, mut k) = if list.get(counted_at).is_some_and(|s| s.is("single")) {
+        (1, counted_at + 1)
+    } else {
+        amount_at(list, counted_at)?
+    };
+    let by_article = list[counted_at].is("a") || list[counted_at].is("an");
+    // part of a compound number ("thirty-two years" is read from "thirty")
+    if counted_at > 0 && list[counted_at - 1].punct('-') && !list[counted_at].space_before {
+        return None;
+    }
+    // "a 12-hour flight", "fifty-year", "single-day": a hyphenated adjective
+    let hyphenated = list.get(k).is_some_and(|h| h.punct('-') && !h.space_before) && glued(list, k + 1);
+    if hyphenated {
+        k += 1;
+    } else if list[counted_at].is("single") {
+        return None;
+    }
+    let mut modifiers = 0;
+    while !hyphenated && modifiers < 2 && list.get(k).is_some_and(|m| m.is_any(&DURATION_MODIFIERS)) {
+        k += 1;
+        modifiers += 1;
     }
     let u = list.get(k)?;
     let unit = Unit::parse(u.text)?;
-    if amount > 1 && !u.text.ends_with('s') {
-        // "12-month", "two year" are adjectives
+    let plural = is_plural(u.text);
+    let prev = counted_at.checked_sub(1).and_then(|p| list.get(p));
+    let next = list.get(k + 1);
+    // "three quarters of the vote", "about a quarter, of its dealers": fractions
+    if unit == Unit::Quarter && (next.is_some_and(|o| o.is("of") || o.punct(',')) || by_article) {
         return None;
     }
-    if list.get(k.wrapping_sub(2)).is_some_and(|p| p.punct('-')) {
+    if hyphenated {
+        // "a 12-hour flight": stated, whatever follows
+    } else if by_article && lead_end == i {
+        // "a year" alone: only where a word around it makes it a stretch of time
+        let before = prev.is_some_and(|p| p.is_any(&SINGLE_UNIT_BEFORE));
+        let after = next.is_some_and(|n| n.is_any(&SINGLE_UNIT_AFTER));
+        if plural || !(before || after) {
+            return None;
+        }
+    } else if amount > 1 && !plural {
+        // "a 20 year low", "a four day rally": an adjective after an article
+        let article_before = prev.is_some_and(|p| p.is_any(&["a", "an", "the"]));
+        if !(article_before && next.is_some_and(|n| n.is_word() && !n.is_capitalized())) {
+            return None;
+        }
+    }
+    Some((i, k + 1, DateExpr::Duration { amount, unit }, "date::duration"))
+}
+
+/// A stretch with no stated length: "for years", "in minutes", "decades-long".
+fn vague_duration(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = &list[i];
+    if !is_plural(t.text) || t.is_capitalized() {
         return None;
     }
-    Some((first, k + 1, DateExpr::Duration { amount, unit }, "date::duration"))
+    let unit = Unit::parse(t.text)?;
+    // "decades-long"
+    if list.get(i + 1).is_some_and(|h| h.punct('-') && !h.space_before) && list.get(i + 2).is_some_and(|l| l.is("long") && !l.space_before) {
+        return Some((i, i + 3, DateExpr::VagueDuration(unit), "date::vague_duration"));
+    }
+    let prev = i.checked_sub(1).and_then(|p| list.get(p))?;
+    let over_the = prev.is("the") && i >= 2 && list[i - 2].is("over");
+    let placed = prev.is_any(&["for", "in", "within", "than"]) || over_the;
+    if !placed || list.get(i + 1).is_some_and(|n| n.is_any(&["of", "ago", "old"])) {
+        return None;
+    }
+    let first = if over_the { i - 1 } else { i };
+    Some((first, i + 1, DateExpr::VagueDuration(unit), "date::vague_duration"))
 }
 
 #[cfg(test)]

@@ -89,3 +89,8 @@ fn run(file: &str, kind: Kind) {
 fn dates() {
     run("dates.spec", Kind::Date);
 }
+
+#[test]
+fn numbers() {
+    run("numbers.spec", Kind::Number);
+}

@@ -875,7 +875,8 @@ fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
     let prev = counted_at.checked_sub(1).and_then(|p| list.get(p));
     let next = list.get(k + 1);
     // "three quarters of the vote", "about a quarter, of its dealers": fractions
-    if unit == Unit::Quarter && (next.is_some_and(|o| o.is("of") || o.punct(',')) || by_article) {
+    let after_and = prev.is_some_and(|p| p.is("and"));
+    if unit == Unit::Quarter && (next.is_some_and(|o| o.is("of") || o.punct(',')) || by_article || after_and) {
         return None;
     }
     if hyphenated {

@@ -73,6 +73,9 @@ pub fn number_word(word: &str) -> Option<f64> {
     if let Some(i) = SMALL.iter().position(|s| *s == w) {
         return Some(i as f64);
     }
+    if w == "nought" || w == "naught" {
+        return Some(0.0);
+    }
     TENS.iter().position(|s| *s == w).map(|i| (i as f64 + 2.0) * 10.0)
 }
 
@@ -81,9 +84,11 @@ pub fn scale(word: &str) -> Option<f64> {
     Some(match &*lower(word) {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
-        "million" | "mn" | "m" => 1e6,
-        "billion" | "bn" | "b" => 1e9,
-        "trillion" | "tn" => 1e12,
+        "million" | "mn" | "m" | "mil" => 1e6,
+        "billion" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "tn" | "tln" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         "dozen" => 12.0,
         _ => return None,
     })
@@ -113,6 +118,45 @@ pub fn fraction_word(word: &str) -> Option<f64> {
         "tenth" | "tenths" => 0.1,
         _ => return None,
     })
+}
+
+/// The denominator an ordinal word names in a fraction ("three fifths" → 5,
+/// "a hundredth" → 100), singular or plural. "first" and "second" name one
+/// only inside a compound ("twenty-first"), see [`ordinal_unit`].
+pub fn denominator(word: &str) -> Option<f64> {
+    const SMALL: [&str; 18] = [
+        "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+        "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+    const TENS: [&str; 7] = ["thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+    let lowered = lower(word);
+    let w: &str = &lowered;
+    let w = w.strip_suffix('s').unwrap_or(w);
+    Some(match w {
+        "half" | "halve" => 2.0,
+        "quarter" => 4.0,
+        "hundredth" => 1e2,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => {
+            if let Some(i) = SMALL.iter().position(|s| *s == w) {
+                i as f64 + 3.0
+            } else {
+                (TENS.iter().position(|s| *s == w)? as f64 + 3.0) * 10.0
+            }
+        }
+    })
+}
+
+/// The unit ordinal of a compound ("twenty-first" → 1, "thirty-fifths" → 5).
+pub fn ordinal_unit(word: &str) -> Option<f64> {
+    const UNITS: [&str; 9] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+    let lowered = lower(word);
+    let w: &str = &lowered;
+    let w = w.strip_suffix('s').unwrap_or(w);
+    UNITS.iter().position(|s| *s == w).map(|i| i as f64 + 1.0)
 }
 
 /// Currency signs and codes written before an amount → ISO-like unit.

@@ -96,8 +96,8 @@ fn glued(list: &[Token<'_>], i: usize) -> bool {
 /// Words that can open a number mention (hedges, articles of "a dozen",
 /// fractions, vague quantities, signs), checked first. Every other word
 /// is rejected at once: this runs for every token of every article.
-const OPENERS: [&str; 33] = [
-    "minus", "negative", "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
+const OPENERS: [&str; 34] = [
+    "minus", "negative", "quarter", "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
     "hundreds", "in", "just", "less", "millions", "more", "nearly", "no", "over", "roughly", "scores", "some", "tens",
     "thousands", "under", "up", "upwards", "billions",
 ];
@@ -105,7 +105,7 @@ const OPENERS: [&str; 33] = [
 fn may_open_number(t: &Token<'_>) -> bool {
     match t.kind {
         TokenKind::Numeral => true,
-        TokenKind::Punct => lexicon::currency_prefix(t.text).is_some() || t.punct('-') || t.punct('−'),
+        TokenKind::Punct => lexicon::currency_prefix(t.text).is_some() || t.punct('-') || t.punct('−') || vulgar_fraction(t.text).is_some(),
         TokenKind::Word => {
             let w = lexicon::lower(t.text);
             OPENERS.contains(&&*w) || lexicon::number_word(&w).is_some() || lexicon::currency_prefix(t.text).is_some()
@@ -217,18 +217,46 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
             if is_not_a_quantity(list, j) {
                 return None;
             }
-            let digits: String = t.text.chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
-            let mut x: f64 = digits.parse().ok()?;
+            let mut digits: String = t.text.chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
             let mut end = j + 1;
+            // "1 234 567": groups of three digits after single spaces
+            if t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()) {
+                while let Some(g) = list.get(end).filter(|g| {
+                    g.kind == TokenKind::Numeral && g.text.len() == 3 && g.text.bytes().all(|b| b.is_ascii_digit()) && !g.line_before
+                        && g.span.start == list[end - 1].span.end + 1
+                }) {
+                    digits.push_str(g.text);
+                    end += 1;
+                }
+            }
+            let mut x: f64 = digits.parse().ok()?;
+            // "3/4", "-4/5": a fraction of digits (not "24/7", nor "9/11", the day)
+            if end == j + 1 && list.get(end).is_some_and(|s| s.punct('/') && !s.space_before) {
+                let y = list.get(end + 1).filter(|d| d.kind == TokenKind::Numeral && !d.space_before).and_then(|d| d.text.parse::<f64>().ok());
+                let more = list.get(end + 2).is_some_and(|n| (n.punct('/') || n.kind == TokenKind::Numeral) && !n.space_before);
+                if let Some(y) = y.filter(|y| *y > x && *y <= 100.0 && !more && !(x == 9.0 && *y == 11.0)) {
+                    let core = Core { value: Interval::exact(x / y), counts: false, takes_of: true, source: "number::fraction" };
+                    return Some((core, end + 2));
+                }
+            }
+            // "2½"
+            if let Some(f) = list.get(end).filter(|f| !f.space_before).and_then(|f| vulgar_fraction(f.text)) {
+                return Some((exact(x + f, "number::numeral"), end + 1));
+            }
             if list.get(end).is_some_and(|n| n.is("dozens")) {
                 x *= 12.0;
                 end += 1;
-            } else if let Some(s) = list.get(end).and_then(|n| lexicon::scale(n.text)) {
-                // "5bn" glued, or "1.2 million" spaced; single letters only when glued.
-                let n = &list[end];
-                if n.text.len() > 1 || !n.space_before {
-                    x *= s;
-                    end += 1;
+            } else {
+                // "5bn" glued, "1.2 million" spaced (single letters only when glued), "4 thousand 3 hundred and 21"
+                let composed = scales(list, x, end);
+                x = composed.value;
+                end = composed.end;
+                // "3 million and a half"
+                if composed.last_scale >= 1e3 && composed.trailing_zero {
+                    if let Some((f, next)) = list.get(end).filter(|a| a.is("and")).and_then(|_| fraction_phrase(list, end + 1)) {
+                        x += f * composed.last_scale;
+                        end = next;
+                    }
                 }
             }
             Some((exact(x, "number::numeral"), end))
@@ -245,13 +273,34 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                         x *= s2;
                         end += 1;
                     }
+                    // "a hundred trillionths"
+                    if let Some((d, next)) = denominator_at(list, end) {
+                        let core = Core { value: Interval::exact(x / d), counts: false, takes_of: true, source: "number::fraction" };
+                        return Some((core, next));
+                    }
+                    // "a half million"
                     return Some((exact(x, "number::words"), end));
                 }
                 if let Some(f) = lexicon::fraction_word(n.text).filter(|_| !n.text.ends_with('s')) {
                     let core = Core { value: Interval::exact(f), counts: false, takes_of: true, source: "number::fraction" };
                     return Some((core, j + 2));
                 }
+                // "a hundredth", "a trillionth"; "a seventh" only as a fraction of something
+                // ("a seventh of the vote"), not an ordinal ("a seventh term")
+                let ends = list.get(j + 2).is_none_or(|e| e.is("of") || e.kind == TokenKind::Punct || e.line_before);
+                if let Some(d) = lexicon::denominator(n.text).filter(|_| !n.text.ends_with('s') && ends) {
+                    let core = Core { value: Interval::exact(1.0 / d), counts: false, takes_of: true, source: "number::fraction" };
+                    return Some((core, j + 2));
+                }
                 return None;
+            }
+            // "half a million", "half million", "quarter million"
+            if w == "half" || w == "quarter" {
+                let a = usize::from(w == "half" && list.get(j + 1).is_some_and(|n| n.is("a")));
+                if let Some(s) = list.get(j + 1 + a).and_then(|n| lexicon::scale(n.text)).filter(|s| *s >= 1e3 && list[j + 1 + a].text.len() > 1) {
+                    let f = if w == "half" { 0.5 } else { 0.25 };
+                    return Some((exact(f * s, "number::words"), j + 2 + a));
+                }
             }
             // "half a dozen"
             if w == "half" {
@@ -281,64 +330,182 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
             }
             number_words(list, j, signed)
         }
-        TokenKind::Punct => None,
+        TokenKind::Punct => {
+            let f = vulgar_fraction(t.text)?;
+            Some((Core { value: Interval::exact(f), counts: false, takes_of: true, source: "number::fraction" }, j + 1))
+        }
     }
 }
 
+/// "½", "¾", "⅔": fractions written as one character.
+fn vulgar_fraction(c: &str) -> Option<f64> {
+    const TABLE: [(&str, f64); 15] = [
+        ("½", 0.5), ("⅓", 1.0 / 3.0), ("⅔", 2.0 / 3.0), ("¼", 0.25), ("¾", 0.75), ("⅕", 0.2), ("⅖", 0.4), ("⅗", 0.6),
+        ("⅘", 0.8), ("⅙", 1.0 / 6.0), ("⅚", 5.0 / 6.0), ("⅛", 0.125), ("⅜", 0.375), ("⅝", 0.625), ("⅞", 0.875),
+    ];
+    TABLE.iter().find(|(s, _)| *s == c).map(|(_, f)| *f)
+}
+
 /// "six hundred", "twenty-five", "fifty two", "two million", "one hundred
-/// and six", "two-thirds", "five and a half". A lone "one" is a pronoun far
-/// more often than a count ("one of the"), so it needs a scale word, a
-/// fraction or a sign (`signed`).
+/// and six", "two-thirds", "three fifths", "five and a half", "five point
+/// five". A lone "one" is a pronoun far more often than a count ("one of
+/// the"), so it needs a scale word, a fraction or a sign (`signed`).
 fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> {
-    let (first, mut end) = tens_and_units(list, j)?;
+    let (first, end) = tens_and_units(list, j)?;
     let fraction = |value: f64, end: usize| Some((Core { value: Interval::exact(value), counts: false, takes_of: true, source: "number::fraction" }, end));
-    // "two-thirds"
-    if list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1) && first < 10.0 {
-        if let Some(f) = list.get(end + 1).and_then(|n| lexicon::fraction_word(n.text)) {
-            return fraction(first * f, end + 2);
+    let hyphen_after = list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1);
+    if hyphen_after {
+        // "two-thirds", "one-eighth"
+        if let Some((d, next)) = denominator_at(list, end + 1) {
+            return fraction(first / d, next);
+        }
+        // "twenty-first", "thirty-second": an ordinal, not a count
+        if list.get(end + 1).and_then(|o| lexicon::ordinal_unit(o.text)).is_some() {
+            return None;
         }
     }
-    // "three quarters"
-    if let Some(f) = list.get(end).and_then(|n| lexicon::fraction_word(n.text)).filter(|_| first < 10.0 && first > 1.0) {
-        return fraction(first * f, end + 1);
-    }
-    let mut total = 0.0;
-    let mut current = first;
-    let mut scaled = false;
-    while let Some(t) = list.get(end) {
-        // "dozens" counts as a scale only after a number ("three dozens")
-        let scale = lexicon::scale(t.text).filter(|_| t.text.len() > 1).or_else(|| t.is("dozens").then_some(12.0));
-        let Some(s) = scale else { break };
-        if s == 100.0 || s == 12.0 {
-            current *= s;
-        } else {
-            total += current * s;
-            current = 0.0;
-        }
-        scaled = true;
-        end += 1;
-        // "one hundred and six"
-        let and = usize::from(list.get(end).is_some_and(|n| n.is("and")) && list.get(end + 1).and_then(|n| lexicon::number_word(n.text)).is_some());
-        if let Some((more, next)) = tens_and_units(list, end + and) {
-            current += more;
-            end = next;
-        }
-    }
-    let mut value = total + current;
-    // "five and a half", "one and a quarter"
+    let composed = scales(list, first, end);
+    let (mut value, mut end) = (composed.value, composed.end);
     let mut has_fraction = false;
-    if let Some(k) = phrase_at(list, end, "and a") {
-        if let Some(f) = list.get(k).filter(|t| !t.text.ends_with('s')).and_then(|t| lexicon::fraction_word(t.text)) {
-            value += f;
-            end = k + 1;
+    // "five point five", "two hundred point zero three", "point seventy-one"
+    if list.get(end).is_some_and(|p| p.is("point")) {
+        if let Some((decimals, next)) = decimal_words(list, end + 1) {
+            value += decimals;
+            end = next;
             has_fraction = true;
+            if let Some(s) = list.get(end).and_then(|t| lexicon::scale(t.text)).filter(|s| *s >= 1e3 && list[end].text.len() > 1) {
+                value *= s;
+                end += 1;
+            }
         }
     }
-    if first == 1.0 && !scaled && !has_fraction && !signed {
+    // "three fifths", "twenty one fifths", "a hundred trillionths"
+    if !has_fraction {
+        if let Some((d, next)) = denominator_at(list, end) {
+            return fraction(value / d, next);
+        }
+    }
+    // "five and a half", "twenty and three fifths", "one million and a half"
+    if let Some((f, next)) = list.get(end).filter(|a| a.is("and")).and_then(|_| fraction_phrase(list, end + 1)) {
+        value += if composed.last_scale >= 1e3 && composed.trailing_zero { f * composed.last_scale } else { f };
+        end = next;
+        has_fraction = true;
+        // "five and a half million"
+        if composed.last_scale < 1e3 {
+            if let Some(s) = list.get(end).and_then(|t| lexicon::scale(t.text)).filter(|s| *s >= 1e3 && list[end].text.len() > 1) {
+                value *= s;
+                end += 1;
+            }
+        }
+    }
+    if first == 1.0 && composed.last_scale == 0.0 && !has_fraction && !signed {
         return None;
     }
     let core = Core { value: Interval::exact(value), counts: true, takes_of: false, source: "number::words" };
     Some((core, end))
+}
+
+/// A count built up with scale words from `current` (already read, ending
+/// before `end`): "two million three hundred thousand", "4 thousand 3
+/// hundred and 21", "three lakh crore".
+struct Composed {
+    value: f64,
+    end: usize,
+    /// The last scale word read (0 when none).
+    last_scale: f64,
+    /// Nothing was added after the last scale of a thousand or more
+    /// ("one million and a half" is 1.5 million).
+    trailing_zero: bool,
+}
+
+fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
+    let mut total = 0.0;
+    let mut current = first;
+    let mut last_scale: f64 = 0.0;
+    while let Some(t) = list.get(end) {
+        // "dozens" counts as a scale only after a number ("three dozens")
+        let scale = lexicon::scale(t.text).filter(|_| t.text.len() > 1 || !t.space_before).or_else(|| t.is("dozens").then_some(12.0));
+        let Some(s) = scale else { break };
+        if s < 1e3 {
+            current *= s;
+        } else if current == 0.0 && total > 0.0 && s > last_scale {
+            // "three lakh crore": a scale of the scale before it
+            total *= s;
+        } else {
+            total += current * s;
+            current = 0.0;
+        }
+        last_scale = s;
+        end += 1;
+        // "one hundred and six", "4 thousand 3 hundred and 21"
+        let and = usize::from(list.get(end).is_some_and(|n| n.is("and")));
+        let Some(next) = list.get(end + and) else { break };
+        // "three lakh crore": another scale straight after
+        if and == 0 && lexicon::scale(next.text).is_some_and(|s2| s2 > s && next.text.len() > 1) {
+            continue;
+        }
+        let more = if next.kind == TokenKind::Numeral {
+            // digits continue a count only before a smaller scale or after "and" ("$5 million 2 years ago" is two)
+            let digits: Option<f64> = next.text.bytes().all(|b| b.is_ascii_digit()).then(|| next.text.parse().ok()).flatten();
+            let before_scale = list.get(end + and + 1).and_then(|n| lexicon::scale(n.text)).is_some_and(|s2| s2 < s && list[end + and + 1].text.len() > 1);
+            digits.filter(|d| *d < s && (and == 1 || before_scale)).map(|d| (d, end + and + 1))
+        } else if and == 1 && list.get(end + 1).and_then(|n| lexicon::number_word(n.text)).is_none() {
+            None
+        } else {
+            tens_and_units(list, end + and).filter(|(m, _)| *m < s)
+        };
+        // "one hundred and a half" is a fraction after "and", read by the caller
+        // not the numerator of a fraction ("two million and three fifths"), nor
+        // the start of a new count ("3 hundred and 2 hundred")
+        let more = more.filter(|&(_, next)| {
+            denominator_at(list, next).is_none() && !list.get(next).and_then(|n| lexicon::scale(n.text)).is_some_and(|s2| s2 >= s)
+        });
+        match more {
+            Some((m, next)) if !(and == 1 && list.get(end + 1).is_some_and(|n| n.is("a"))) => {
+                current += m;
+                end = next;
+            }
+            _ => break,
+        }
+    }
+    Composed { value: total + current, end, last_scale, trailing_zero: current == 0.0 }
+}
+
+/// The digits after "point": "five" (.5), "zero three" (.03), "seventy-one" (.71).
+fn decimal_words(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
+    let (first, next) = tens_and_units(list, k)?;
+    let mut digits = format!("{first}");
+    let mut end = next;
+    if first < 10.0 {
+        while let Some(d) = list.get(end).and_then(|t| lexicon::number_word(t.text)).filter(|d| *d < 10.0) {
+            digits.push_str(&format!("{d}"));
+            end += 1;
+        }
+    }
+    let x: f64 = format!("0.{digits}").parse().ok()?;
+    Some((x, end))
+}
+
+/// An ordinal naming a denominator at `k`: "fifths", "hundredth",
+/// "twenty-fifth" (25): `(denominator, index after)`.
+fn denominator_at(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
+    let t = list.get(k)?;
+    if let Some(d) = lexicon::denominator(t.text) {
+        // "quarter" is a quarter only with a count before it; "a quarter" is read elsewhere
+        return Some((d, k + 1));
+    }
+    let tens = lexicon::number_word(t.text).filter(|n| *n >= 20.0 && n % 10.0 == 0.0)?;
+    list.get(k + 1).filter(|h| h.punct('-') && !h.space_before)?;
+    let unit = list.get(k + 2).filter(|_| glued(list, k + 2)).and_then(|u| lexicon::ordinal_unit(u.text))?;
+    Some((tens + unit, k + 3))
+}
+
+/// A fraction in words at `k`: "a half", "three quarters", "fifty-four hundredths".
+fn fraction_phrase(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
+    let t = list.get(k)?;
+    let (numerator, next) = if t.is("a") || t.is("an") { (1.0, k + 1) } else { tens_and_units(list, k)? };
+    let (d, end) = denominator_at(list, next)?;
+    Some((numerator / d, end))
 }
 
 /// "seven", "forty", "forty-two", "fifty two": a number under a hundred.

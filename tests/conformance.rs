@@ -35,7 +35,7 @@ const FLOOR_DATE_VALUES: f64 = 0.40;
 /// Date extraction (spans only). The suite is written in lower-case chat
 /// style ("i'll go back april 22"); crossread reads news, where month names
 /// are capitalized, so much of it is missed by design for now.
-const FLOOR_DATE_SPANS: f64 = 0.53;
+const FLOOR_DATE_SPANS: f64 = 0.68;
 const FLOOR_NUMBER: f64 = 0.64;
 const FLOOR_PERCENT: f64 = 0.75;
 const FLOOR_CURRENCY: f64 = 0.81;

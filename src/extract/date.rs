@@ -75,6 +75,11 @@ pub enum DateExpr {
     Absolute(String),
     /// Month and day with the year implied: "June 25".
     MonthDay { month: u32, day: u32 },
+    /// A day of the month with month and year implied: "on the 27th".
+    DayOfMonth(u32),
+    /// A weekday and a day of the month: "Friday the 27th", the nearest
+    /// month in which that day is that weekday.
+    WeekdayDay { weekday: u32, day: u32 },
     /// A month with the year implied: "since June".
     Month(u32),
     /// A month in a year counted from the reference: "January next year" (+1).
@@ -138,6 +143,18 @@ impl DateExpr {
                         Day::new(year, month, day)?.iso()
                     }
                     DateExpr::Month(month) => format!("{:04}-{month:02}", nearest_year(r, month)),
+                    DateExpr::DayOfMonth(day) => {
+                        // this month's, or last month's when that day is still to come
+                        let (y, m) = if day <= r.day { (r.year, r.month) } else { add_months(r.year, r.month, -1) };
+                        Day::new(y, m, day)?.iso()
+                    }
+                    DateExpr::WeekdayDay { weekday, day } => {
+                        let fits = |offset: i32| {
+                            let (y, m) = add_months(r.year, r.month, offset);
+                            Day::new(y, m, day).filter(|d| d.weekday() == weekday)
+                        };
+                        (0..=14).flat_map(|k| [k, -k]).find_map(fits)?.iso()
+                    }
                     DateExpr::MonthOfYear { month, years } => format!("{:04}-{month:02}", r.year + years),
                     DateExpr::Relative { unit, offset } => match unit {
                         // the reference is a day: an hour or minute from it has no value
@@ -313,18 +330,41 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
         .or_else(|| duration(list, i))
         .or_else(|| vague_duration(list, i))
         .or_else(|| weekday(list, i))
+        .or_else(|| day_of_month(list, i))
 }
 
 /// "on Thursday" → "Thursday"; "Monday morning".
 fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &list[i];
-    let after_preposition = i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["on", "by", "until", "since", "from"]));
-    let weekday = lexicon::weekday(without_possessive(t.text)).filter(|_| t.is_capitalized() || after_preposition)?;
+    // weekday names are no ordinary words, so case does not matter
+    let weekday = lexicon::weekday(without_possessive(t.text))?;
     let mut end = i + 1;
+    // "Friday the 22nd"
+    if let Some((day, next)) = list.get(i + 1).filter(|t| t.is("the")).and_then(|_| ordinal_day(list, i + 2)) {
+        return Some((i, next, DateExpr::WeekdayDay { weekday, day }, "date::weekday_day"));
+    }
     if without_possessive(t.text).len() == t.text.len() && list.get(end).is_some_and(|p| p.is_any(&["morning", "afternoon", "evening", "night"])) {
         end += 1;
     }
     Some((i, end, DateExpr::Weekday { weekday, future: speaks_of_future(list, i) }, "date::weekday"))
+}
+
+/// "the 27th", "on the 21st": a day of the month alone, where nothing after
+/// it makes the ordinal an adjective ("the 21st century", "the 27th floor").
+fn day_of_month(list: &[Token<'_>], i: usize) -> Option<Found> {
+    list.get(i).filter(|t| t.is("the"))?;
+    let (day, next) = ordinal_day(list, i + 1)?;
+    let free = list.get(next).is_none_or(|n| {
+        n.kind == TokenKind::Punct || n.line_before || n.is_any(&["at", "in", "on", "and", "or", "to", "when", "with", "for", "this", "next", "last", "until", "before", "after", "is", "was", "will"])
+    });
+    free.then_some((i, next, DateExpr::DayOfMonth(day), "date::day_of_month"))
+}
+
+/// An ordinal day in digits at `k`: "27th", "1st": `(day, index after)`.
+fn ordinal_day(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
+    let d = numeral(list.get(k)).filter(|d| (1..=31).contains(d) && list[k].text.len() <= 2)?;
+    list.get(k + 1).filter(|s| s.is_any(&["st", "nd", "rd", "th"]) && !s.space_before)?;
+    Some((d, k + 2))
 }
 
 /// Words before a date, in its sentence, that put it in the future: "will
@@ -419,12 +459,11 @@ fn quarter(list: &[Token<'_>], i: usize) -> Option<Found> {
     if list.get(k).is_some_and(|h| h.punct('-') && !h.space_before) && glued(list, k + 1) {
         k += 1;
     }
-    let word = list.get(k).filter(|w| w.is("quarter") || w.is("quarter's"))?;
+    list.get(k).filter(|w| w.is("quarter") || w.is("quarter's"))?;
     // "the third quarter of the population" is a fraction, not a quarter of the year
     if list.get(k + 1).is_some_and(|o| o.is("of")) && year_after(k + 1).is_none() {
         return None;
     }
-    let _ = word;
     Some(found(q, k + 1))
 }
 
@@ -456,7 +495,7 @@ fn season(list: &[Token<'_>], i: usize) -> Option<Found> {
     // "fall" and "spring" are also verbs and nouns: only after a word that makes them a time
     let ambiguous = name == "fall" || name == "spring";
     let capitalized_mid_sentence = word.is_capitalized() && !word.line_before && prev.is_some_and(|p| !p.punct('.') && !p.punct('"') && !p.punct('“'));
-    if !(placed || (capitalized_mid_sentence && !ambiguous)) || (ambiguous && !placed) {
+    if !placed && (ambiguous || !capitalized_mid_sentence) {
         return None;
     }
     if name == "fall" && (k == i || t.is("the")) && next.is_some_and(|n| n.is_any(&["in", "of", "from", "to", "was", "is"])) {
@@ -701,8 +740,7 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
     for (lead, offset) in [("this", 0), ("yesterday", -1), ("tomorrow", 1), ("last", -1)] {
         if t.is(lead) {
             let part = list.get(i + 1).and_then(|p| DAY_PARTS.iter().find(|(name, _)| p.is(name)));
-            if let Some(&(name, part)) = part.filter(|(name, _)| lead != "last" || *name == "night") {
-                let _ = name;
+            if let Some(&(_, part)) = part.filter(|(name, _)| lead != "last" || *name == "night") {
                 return Some((i, i + 2, DateExpr::DayPart { offset, part }, "date::day_part"));
             }
         }

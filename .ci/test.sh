@@ -45,6 +45,8 @@ step "native tests (cargo test)"
 cargo test --quiet
 step "gold scores"
 cargo test --quiet --test gold -- --nocapture 2>&1 | grep -vE '^\s*$'
+step "extraction spec cases (tests/spec)"
+cargo test --quiet --test spec -- --nocapture 2>&1 | grep -E '\.spec:'
 step "public extraction suites (conformance)"
 cargo test --quiet --test conformance -- --nocapture 2>&1 | grep -E '^(Recognizers|MEANTIME|  |test result)'
 

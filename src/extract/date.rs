@@ -24,7 +24,8 @@ pub enum Unit {
 
 impl Unit {
     fn parse(word: &str) -> Option<Unit> {
-        Some(match without_possessive(word).to_ascii_lowercase().trim_end_matches('s') {
+        let lowered = lexicon::lower(without_possessive(word));
+        Some(match lowered.trim_end_matches('s') {
             "minute" => Unit::Minute,
             "hour" => Unit::Hour,
             "day" => Unit::Day,
@@ -427,12 +428,8 @@ fn short_year(list: &[Token<'_>], i: usize) -> Option<Found> {
 /// "the fourth quarter", "third-quarter", "the first quarter of 2009", "Q3 2009".
 fn quarter(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &list[i];
-    let year_after = |k: usize| -> Option<(u32, usize)> {
-        let of = usize::from(list.get(k).is_some_and(|o| o.is("of")));
-        numeral(list.get(k + of)).filter(|y| is_year(*y) && list[k + of].text.len() == 4).map(|y| (y, k + of + 1))
-    };
     let found = |q: u32, after: usize| -> Found {
-        match year_after(after) {
+        match stated_year(list, after) {
             Some((y, end)) => (i, end, DateExpr::Absolute(format!("{y:04}-Q{q}")), "date::quarter"),
             None => (i, after, DateExpr::Quarter(q), "date::quarter"),
         }
@@ -461,10 +458,17 @@ fn quarter(list: &[Token<'_>], i: usize) -> Option<Found> {
     }
     list.get(k).filter(|w| w.is("quarter") || w.is("quarter's"))?;
     // "the third quarter of the population" is a fraction, not a quarter of the year
-    if list.get(k + 1).is_some_and(|o| o.is("of")) && year_after(k + 1).is_none() {
+    if list.get(k + 1).is_some_and(|o| o.is("of")) && stated_year(list, k + 1).is_none() {
         return None;
     }
     Some(found(q, k + 1))
+}
+
+/// A four-digit year at `k`, after an optional "of" ("the first quarter of
+/// 2009", "summer 2009"): `(year, index after)`.
+fn stated_year(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
+    let of = usize::from(list.get(k).is_some_and(|o| o.is("of")));
+    numeral(list.get(k + of)).filter(|y| is_year(*y) && list[k + of].text.len() == 4).map(|y| (y, k + of + 1))
 }
 
 /// "spring", "last winter", "the summer of 2009", "Autumn 2008".
@@ -482,11 +486,10 @@ fn season(list: &[Token<'_>], i: usize) -> Option<Found> {
     let &(name, code) = SEASONS.iter().find(|(name, _)| *name == &*lowered)?;
     let next = list.get(k + 1);
     // a year: "summer 2009", "the spring of 2009"
-    let of = usize::from(next.is_some_and(|o| o.is("of")));
-    if let Some(y) = numeral(list.get(k + 1 + of)).filter(|y| is_year(*y) && list[k + 1 + of].text.len() == 4) {
-        return Some((i, k + 2 + of, DateExpr::Absolute(format!("{y:04}-{code}")), "date::season"));
+    if let Some((y, end)) = stated_year(list, k + 1) {
+        return Some((i, end, DateExpr::Absolute(format!("{y:04}-{code}")), "date::season"));
     }
-    if of == 1 {
+    if next.is_some_and(|o| o.is("of")) {
         return None; // "the fall of Rome", "the spring of the revolution"
     }
     let prev = i.checked_sub(1).and_then(|p| list.get(p));

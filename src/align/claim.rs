@@ -5,6 +5,7 @@
 //! clause, so in "deployed 382 officers and is working towards a total of
 //! 2,500" the 382 is deployed and the 2,500 a total.
 
+use crate::extract::lexicon::{Filter, Words};
 use crate::extract::DateExpr;
 use crate::mention::{Kind, Mention};
 use crate::text::{Span, Token, Tokens};
@@ -81,9 +82,6 @@ const CUES: [(Role, &[&str]); 13] = [
     (Role::Others, &[]),
 ];
 
-/// Counted things that are people in uniform: close enough to be compared.
-const PERSONNEL: [&str; 12] = ["officer", "police", "personnel", "troop", "soldier", "policeman", "policemen", "peacekeeper", "guard", "force", "deploy", "deployment"];
-
 /// Entities after "other" that make a figure someone else's.
 const OTHER_PARTIES: [&str; 8] = ["nations", "countries", "states", "partners", "members", "governments", "donors", "allies"];
 
@@ -155,7 +153,8 @@ impl Layout {
             if t.is("other") && list.get(i + 1).is_some_and(|n| OTHER_PARTIES.iter().any(|p| n.is(p))) {
                 other_party[clause_of[i]] = true;
             }
-            if is_personnel(t.text) || t.lower().starts_with("deploy") {
+            let w = crate::extract::lexicon::lower(t.text);
+            if w.starts_with("deploy") || is_personnel(&w) {
                 personnel[s] = true;
             }
             if t.is_any(&["previously", "initially", "originally"])
@@ -355,6 +354,19 @@ fn cue_role(t: &Token<'_>) -> Option<Role> {
     if !t.is_word() {
         return None;
     }
+    // Every cue word, for the filter in front of the lookup.
+    const ANY_CUE: Filter = {
+        let mut filter = Filter::EMPTY;
+        let mut i = 0;
+        while i < CUES.len() {
+            filter = filter.with(CUES[i].1);
+            i += 1;
+        }
+        filter
+    };
+    if !ANY_CUE.may_contain(t.text) {
+        return None;
+    }
     let w = crate::extract::lexicon::lower(t.text);
     CUES.iter().find(|(_, words)| words.contains(&&*w)).map(|(r, _)| *r)
 }
@@ -364,19 +376,30 @@ fn cue_role(t: &Token<'_>) -> Option<Role> {
 /// or before a number ("12 were killed and 40 injured", but not "between
 /// 300 and 400").
 fn is_break(list: &[Token<'_>], j: usize) -> bool {
+    // "and", "but" and "while" first: they also break before a number
+    const JOINERS: Words = Words::new(&["and", "but", "while", "whereas", "which", "who"]);
     let t = &list[j];
-    matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"")
-        || (t.is_any(&["and", "but", "while", "whereas", "which", "who"])
-            && list.get(j + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.is_any(&["the", "a", "an", "other"])))
-        || (t.is_any(&["and", "but", "while"])
+    if matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"") {
+        return true;
+    }
+    let Some(joiner) = JOINERS.position(t.text) else { return false };
+    list.get(j + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.is_any(&["the", "a", "an", "other"]))
+        || (joiner < 3
             && j > 0
             && list[j - 1].is_word()
             && list.get(j + 1).is_some_and(|n| n.kind == crate::text::TokenKind::Numeral || crate::extract::lexicon::number_word(n.text).is_some()))
 }
 
+/// Counted things that are people in uniform (close enough to be compared),
+/// or deploying them.
 fn is_personnel(word: &str) -> bool {
-    let w = crate::extract::lexicon::singular(word);
-    PERSONNEL.iter().any(|p| w == *p || w.starts_with("deploy") && *p == "deploy")
+    // The words and their plurals and their plurals, without allocating: this runs for every word.
+    const FORMS: Words = Words::new(&[
+        "officer", "officers", "police", "polices", "personnel", "personnels", "troop", "troops", "soldier", "soldiers",
+        "policeman", "policemen", "policemens", "peacekeeper", "peacekeepers", "guard", "guards", "force", "forces",
+        "deployment", "deployments",
+    ]);
+    FORMS.contains(word) || word.get(..6).is_some_and(|head| head.eq_ignore_ascii_case("deploy"))
 }
 
 /// The comparable class of what a number counts: its unit, else the

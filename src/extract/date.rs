@@ -24,8 +24,13 @@ pub enum Unit {
 
 impl Unit {
     fn parse(word: &str) -> Option<Unit> {
-        let lowered = lexicon::lower(without_possessive(word));
-        Some(match lowered.trim_end_matches('s') {
+        const NAMES: lexicon::Filter = lexicon::Filter::EMPTY.with(&["minute", "hour", "day", "week", "month", "quarter", "year", "decade"]);
+        let word = without_possessive(word).trim_end_matches(['s', 'S']);
+        if !NAMES.may_contain(word) {
+            return None;
+        }
+        let lowered = lexicon::lower(word);
+        Some(match &*lowered {
             "minute" => Unit::Minute,
             "hour" => Unit::Hour,
             "day" => Unit::Day,
@@ -288,12 +293,12 @@ type Found = (usize, usize, DateExpr, &'static str);
 /// The date starting at token `i`: `(first token, end token, expr, source)`.
 /// Words that can open a date mention besides numerals, months and
 /// weekdays, sorted. Every other token is rejected at once.
-const OPENERS: [&str; 39] = [
+const OPENERS: lexicon::Words = lexicon::Words::new(&[
     "a", "additional", "another", "between", "coming", "early", "earlier", "end", "few", "from", "last", "late", "later",
     "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tonight", "yesterday", "an", "in",
     "by", "single", "first", "second", "third", "fourth", "final", "weekend", "q", "beginning", "start", "middle",
-    "over",
-];
+    "over", "spring", "summer", "autumn", "fall", "winter",
+]);
 
 fn may_open_date(t: &Token<'_>) -> bool {
     match t.kind {
@@ -301,13 +306,12 @@ fn may_open_date(t: &Token<'_>) -> bool {
         // "'82", "’80s"
         TokenKind::Punct => t.text == "'" || t.text == "’",
         TokenKind::Word => {
-            let w = lexicon::lower(without_possessive(t.text));
-            OPENERS.contains(&&*w)
-                || lexicon::number_word(&w).is_some()
-                || lexicon::month(&w).is_some()
-                || lexicon::weekday(&w).is_some()
-                || Unit::parse(&w).is_some()
-                || SEASONS.iter().any(|(name, _)| *name == &*w)
+            let w = without_possessive(t.text);
+            OPENERS.contains(w)
+                || lexicon::number_word(w).is_some()
+                || lexicon::month(w).is_some()
+                || lexicon::weekday(w).is_some()
+                || Unit::parse(w).is_some()
         }
     }
 }

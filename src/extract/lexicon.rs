@@ -2,33 +2,125 @@
 //! this project; the reporting verbs follow the usual news-attribution lists
 //! (said, told, added, stated, ...).
 
-/// A word in ASCII lower case, on the stack for short words: the lexicon is
-/// consulted for nearly every token, so it must not allocate.
-pub struct Lower {
-    buf: [u8; 24],
-    len: usize,
-    heap: Option<String>,
+/// A word in ASCII lower case, without allocating: the lexicon is consulted
+/// for nearly every token. Most words of running text are lower case
+/// already and are borrowed as they are; short capitalised ones are folded
+/// on the stack.
+pub enum Lower<'w> {
+    Same(&'w str),
+    Short([u8; 24], u8),
+    Long(String),
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
-        match &self.heap {
-            Some(s) => s,
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        match self {
+            Lower::Same(s) => s,
+            Lower::Short(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or(""),
+            Lower::Long(s) => s,
         }
     }
 }
 
-pub fn lower(word: &str) -> Lower {
+pub fn lower(word: &str) -> Lower<'_> {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Lower::Same(word);
+    }
     let mut buf = [0u8; 24];
-    if word.len() <= buf.len() && word.is_ascii() {
-        for (b, c) in buf.iter_mut().zip(word.bytes()) {
-            *b = c.to_ascii_lowercase();
+    match u8::try_from(word.len()) {
+        Ok(len) if word.len() <= buf.len() && word.is_ascii() => {
+            for (b, c) in buf.iter_mut().zip(word.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            Lower::Short(buf, len)
         }
-        Lower { buf, len: word.len(), heap: None }
-    } else {
-        Lower { buf, len: 0, heap: Some(word.to_ascii_lowercase()) }
+        _ => Lower::Long(word.to_ascii_lowercase()),
+    }
+}
+
+/// Value of ASCII digits with at most one decimal point ("2500", "1.25",
+/// ".08"). Written out rather than `str::parse::<f64>`, whose correctly
+/// rounding tables and algorithms cost about 20 KB of the wasm module: up to
+/// 15 significant digits (every figure news prints) the result is exact,
+/// since mantissa and power of ten are both exact and the one division
+/// rounds correctly; longer digit strings lose only the last bits.
+pub fn decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() && fraction.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mantissa = whole.bytes().chain(fraction.bytes()).fold(0.0, |m, b| m * 10.0 + f64::from(b - b'0'));
+    let value = mantissa / 10f64.powi(i32::try_from(fraction.len()).ok()?);
+    value.is_finite().then_some(value)
+}
+
+/// A cheap test in front of a word list, a Bloom filter: a word is hashed
+/// once, case folded, and rejected when its bit is clear, before it is
+/// lowered or compared. Most tokens of running text are rejected so, and the
+/// lexicon is asked about nearly every one. Lists of up to a hundred words
+/// let through about one word in ten that is not on them.
+#[derive(Clone, Copy)]
+pub struct Filter {
+    bits: [u64; 16],
+}
+
+impl Filter {
+    pub const EMPTY: Filter = Filter { bits: [0; 16] };
+
+    /// FNV-1a over the bytes with ASCII letters folded to lower case (other
+    /// bytes may collide when folded: a false positive, never a miss), to
+    /// one of 1,024 bits.
+    const fn slot(word: &[u8]) -> usize {
+        let mut h: u32 = 0x811c_9dc5;
+        let mut i = 0;
+        while i < word.len() {
+            h = (h ^ (word[i] | 0x20) as u32).wrapping_mul(0x0100_0193);
+            i += 1;
+        }
+        (h >> 22) as usize
+    }
+
+    /// This filter, also letting through the words of `list`.
+    pub const fn with(mut self, list: &[&str]) -> Filter {
+        let mut i = 0;
+        while i < list.len() {
+            let slot = Filter::slot(list[i].as_bytes());
+            self.bits[slot / 64] |= 1 << (slot % 64);
+            i += 1;
+        }
+        self
+    }
+
+    /// False only when `word` is none of the words let through, whatever its case.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let slot = Filter::slot(word.as_bytes());
+        self.bits[slot / 64] >> (slot % 64) & 1 == 1
+    }
+}
+
+/// A fixed list of lower-case words, looked up in any case behind a [`Filter`].
+pub struct Words {
+    list: &'static [&'static str],
+    filter: Filter,
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        Words { list, filter: Filter::EMPTY.with(list) }
+    }
+
+    /// Index of `word` (any case) on the list.
+    pub fn position(&self, word: &str) -> Option<usize> {
+        if !self.filter.may_contain(word) {
+            return None;
+        }
+        let w = lower(word);
+        self.list.iter().position(|entry| *entry == &*w)
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.position(word).is_some()
     }
 }
 
@@ -36,47 +128,38 @@ pub const MONTHS: [&str; 12] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december",
 ];
-const MONTH_ABBREVIATIONS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// 1-based month of a month name or its usual abbreviation ("Sept" too).
 pub fn month(word: &str) -> Option<u32> {
-    let lowered = lower(word);
-    let w: &str = &lowered;
-    let w = w.trim_end_matches('.');
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
-        return Some(i as u32 + 1);
-    }
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTH_ABBREVIATIONS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+    const NAMES: Words = Words::new(&[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sept",
+    ]);
+    let w = word.trim_end_matches('.');
+    NAMES.position(w).map(|i| if i == 24 { 9 } else { i as u32 % 12 + 1 })
 }
 
 pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// 0 = Monday.
 pub fn weekday(word: &str) -> Option<u32> {
-    let lowered = lower(word);
-    let w: &str = &lowered;
-    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
+    const NAMES: Words = Words::new(&WEEKDAYS);
+    NAMES.position(word).map(|i| i as u32)
 }
 
 /// Value of a cardinal number word ("seven", "forty").
 pub fn number_word(word: &str) -> Option<f64> {
-    const SMALL: [&str; 20] = [
+    // 0-19, the tens 20-90, then "nought" and "naught" (0)
+    const NUMBERS: Words = Words::new(&[
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    let lowered = lower(word);
-    let w: &str = &lowered;
-    if let Some(i) = SMALL.iter().position(|s| *s == w) {
-        return Some(i as f64);
-    }
-    if w == "nought" || w == "naught" {
-        return Some(0.0);
-    }
-    TENS.iter().position(|s| *s == w).map(|i| (i as f64 + 2.0) * 10.0)
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+        "fifty", "sixty", "seventy", "eighty", "ninety", "nought", "naught",
+    ]);
+    NUMBERS.position(word).map(|i| match i {
+        0..20 => i as f64,
+        20..28 => (i as f64 - 18.0) * 10.0,
+        _ => 0.0,
+    })
 }
 
 /// Multiplier of a scale word ("million", "bn").
@@ -161,6 +244,10 @@ pub fn ordinal_unit(word: &str) -> Option<f64> {
 
 /// Currency signs and codes written before an amount → ISO-like unit.
 pub fn currency_prefix(token: &str) -> Option<&'static str> {
+    // every sign and code is at most four bytes; most tokens are longer
+    if token.len() > 4 {
+        return None;
+    }
     Some(match token {
         "$" | "US$" | "USD" => "usd",
         "€" | "EUR" => "eur",
@@ -266,4 +353,21 @@ pub fn is_title(word: &str) -> bool {
     let lowered = lower(word);
     let w: &str = &lowered;
     TITLES.contains(&w.trim_end_matches('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_as_the_standard_parser_reads_them() {
+        for text in ["0", "7", "2500", "382", "1.2", "4.5", ".08", "0.1", "3.14159", "700000", "143.80", "99.99", "1234567.891", "0.000001"] {
+            assert_eq!(decimal(text), text.parse::<f64>().ok(), "{text}");
+        }
+        for text in ["", ".", "1.2.3", "1,5", "-1", "1e5", "inf"] {
+            assert_eq!(decimal(text), None, "{text}");
+        }
+        // beyond f64's range: no value rather than infinity
+        assert_eq!(decimal(&"9".repeat(400)), None);
+    }
 }

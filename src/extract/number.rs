@@ -74,8 +74,9 @@ pub(crate) fn phrase_at(list: &[Token<'_>], i: usize, phrase: &str) -> Option<us
     let mut k = i;
     let mut rest = phrase;
     loop {
-        let (word, next) = match rest.find(' ') {
-            Some(p) => (&rest[..p], Some(&rest[p + 1..])),
+        // Phrases are tried at most tokens: split on the byte, no char decoding.
+        let (word, next) = match rest.bytes().position(|b| b == b' ') {
+            Some(p) => (rest.get(..p)?, rest.get(p + 1..)),
             None => (rest, None),
         };
         if !list.get(k)?.is(word) {
@@ -96,19 +97,18 @@ fn glued(list: &[Token<'_>], i: usize) -> bool {
 /// Words that can open a number mention (hedges, articles of "a dozen",
 /// fractions, vague quantities, signs), checked first. Every other word
 /// is rejected at once: this runs for every token of every article.
-const OPENERS: [&str; 34] = [
+const OPENERS: lexicon::Words = lexicon::Words::new(&[
     "minus", "negative", "quarter", "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
     "hundreds", "in", "just", "less", "millions", "more", "nearly", "no", "over", "roughly", "scores", "some", "tens",
     "thousands", "under", "up", "upwards", "billions",
-];
+]);
 
 fn may_open_number(t: &Token<'_>) -> bool {
     match t.kind {
         TokenKind::Numeral => true,
         TokenKind::Punct => lexicon::currency_prefix(t.text).is_some() || t.punct('-') || t.punct('−') || vulgar_fraction(t.text).is_some(),
         TokenKind::Word => {
-            let w = lexicon::lower(t.text);
-            OPENERS.contains(&&*w) || lexicon::number_word(&w).is_some() || lexicon::currency_prefix(t.text).is_some()
+            OPENERS.contains(t.text) || lexicon::number_word(t.text).is_some() || lexicon::currency_prefix(t.text).is_some()
         }
     }
 }
@@ -229,10 +229,10 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                     end += 1;
                 }
             }
-            let mut x: f64 = digits.parse().ok()?;
+            let mut x = lexicon::decimal(&digits)?;
             // "3/4", "-4/5": a fraction of digits (not "24/7", nor "9/11", the day)
             if end == j + 1 && list.get(end).is_some_and(|s| s.punct('/') && !s.space_before) {
-                let y = list.get(end + 1).filter(|d| d.kind == TokenKind::Numeral && !d.space_before).and_then(|d| d.text.parse::<f64>().ok());
+                let y = list.get(end + 1).filter(|d| d.kind == TokenKind::Numeral && !d.space_before).and_then(|d| lexicon::decimal(d.text));
                 let more = list.get(end + 2).is_some_and(|n| (n.punct('/') || n.kind == TokenKind::Numeral) && !n.space_before);
                 if let Some(y) = y.filter(|y| *y > x && *y <= 100.0 && !more && !(x == 9.0 && *y == 11.0)) {
                     let core = Core { value: Interval::exact(x / y), counts: false, takes_of: true, source: "number::fraction" };
@@ -446,7 +446,7 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
         }
         let more = if next.kind == TokenKind::Numeral {
             // digits continue a count only before a smaller scale or after "and" ("$5 million 2 years ago" is two)
-            let digits: Option<f64> = next.text.bytes().all(|b| b.is_ascii_digit()).then(|| next.text.parse().ok()).flatten();
+            let digits: Option<f64> = next.text.bytes().all(|b| b.is_ascii_digit()).then(|| lexicon::decimal(next.text)).flatten();
             let before_scale = list.get(end + and + 1).and_then(|n| lexicon::scale(n.text)).is_some_and(|s2| s2 < s && list[end + and + 1].text.len() > 1);
             digits.filter(|d| *d < s && (and == 1 || before_scale)).map(|d| (d, end + and + 1))
         } else if and == 1 && list.get(end + 1).and_then(|n| lexicon::number_word(n.text)).is_none() {
@@ -474,15 +474,17 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
 /// The digits after "point": "five" (.5), "zero three" (.03), "seventy-one" (.71).
 fn decimal_words(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
     let (first, next) = tens_and_units(list, k)?;
-    let mut digits = format!("{first}");
+    // Digits as text, so that "zero three" keeps its leading zero; word
+    // values are whole numbers below 100.
+    let mut digits = format!(".{}", first as u32);
     let mut end = next;
     if first < 10.0 {
         while let Some(d) = list.get(end).and_then(|t| lexicon::number_word(t.text)).filter(|d| *d < 10.0) {
-            digits.push_str(&format!("{d}"));
+            digits.push(char::from(b'0' + d as u8));
             end += 1;
         }
     }
-    let x: f64 = format!("0.{digits}").parse().ok()?;
+    let x = lexicon::decimal(&digits)?;
     Some((x, end))
 }
 

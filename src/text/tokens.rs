@@ -22,6 +22,9 @@ pub struct Token<'t> {
     pub space_before: bool,
     /// A line break separates this token from the previous one.
     pub line_before: bool,
+    /// The text is ASCII, so comparing it with a lower-case word needs no
+    /// Unicode case folding (nearly every token of English news).
+    pub ascii: bool,
 }
 
 impl<'t> Token<'t> {
@@ -35,10 +38,12 @@ impl<'t> Token<'t> {
     /// usual case of an ASCII word list: Unicode case folding only happens
     /// when the word itself is not ASCII.
     pub fn is(&self, word: &str) -> bool {
-        if word.is_ascii() {
+        // An ASCII token folds to ASCII, so it can only equal an ASCII word,
+        // and byte-wise comparison decides (lengths first).
+        if self.ascii {
             return self.text.eq_ignore_ascii_case(word);
         }
-        self.kind == TokenKind::Word && self.text.to_lowercase() == word
+        self.kind == TokenKind::Word && !word.is_ascii() && self.text.to_lowercase() == word
     }
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(w))
@@ -128,7 +133,8 @@ impl<'t> Tokens<'t> {
             } else {
                 TokenKind::Punct
             };
-            list.push(Token { span: Span::new(start, end), text: &text[start..end], kind, space_before, line_before });
+            let token_text = &text[start..end];
+            list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii: token_text.is_ascii() });
             space_before = false;
             line_before = false;
         }

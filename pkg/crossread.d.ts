@@ -18,16 +18,17 @@ export class Analysis {
      */
     markdown(): string;
     /**
-     * Analyses a cluster (an object or its JSON text). Throws an `Error`
-     * with a `code` on bad input.
+     * Analyses a cluster (an object or its JSON text), calling `progress`
+     * (if given) with `(done, total)` about forty times along the way.
+     * Throws an `Error` with a `code` on bad input.
      */
-    constructor(input: any);
+    constructor(input: any, progress?: Function | null);
     /**
      * Replaces the children of `target` with the text of article
      * `article_id`, each mention a focusable `<mark>` described by a tooltip
      * element appended to `tips`. Ids are prefixed with `prefix` so several
      * widgets can share a page. Returns the number of marks. An HTML
-     * article is shown as its text, tags blanked.
+     * article is shown with its allowed structure only.
      */
     renderArticle(article_id: string, target: Element, tips: Element, prefix: string): number;
     /**
@@ -44,6 +45,12 @@ export class Analysis {
      */
     tooltip(mention_id: string): any;
     /**
+     * What `renderArticle` (or with `inPlace`, `enhance`) shows of article
+     * `article_id`, as plain data for `renderView` / `enhanceView`: how a
+     * Web Worker that holds the analysis hands an article to the page.
+     */
+    view(article_id: string, in_place: boolean): any;
+    /**
      * The report as a plain object (the CLI's `--json` format).
      */
     readonly report: any;
@@ -56,9 +63,21 @@ export class Analysis {
 export function analyze(input: any): any;
 
 /**
+ * Marks an article view (from `Analysis.view(id, true)`) in place inside
+ * `root`, as `enhance` does. Returns the number of marks.
+ */
+export function enhanceView(view: any, root: Element, tips: Element, prefix: string): number;
+
+/**
  * The message of the last panic inside crossread, if one happened.
  */
 export function lastPanic(): string | undefined;
+
+/**
+ * Builds an article view (from `Analysis.view(id, false)`, perhaps made in
+ * a worker) into `target`, as `renderArticle` does. Returns the number of marks.
+ */
+export function renderView(view: any, target: Element, tips: Element, prefix: string): number;
 
 /**
  * Keeps the message of a panic, which would otherwise end as a bare
@@ -79,14 +98,17 @@ export interface InitOutput {
     readonly __wbg_analysis_free: (a: number, b: number) => void;
     readonly analysis_enhance: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
     readonly analysis_markdown: (a: number) => [number, number];
-    readonly analysis_new: (a: any) => [number, number, number];
+    readonly analysis_new: (a: any, b: number) => [number, number, number];
     readonly analysis_renderArticle: (a: number, b: number, c: number, d: any, e: any, f: number, g: number) => [number, number, number];
     readonly analysis_report: (a: number) => [number, number, number];
     readonly analysis_reportJson: (a: number) => [number, number, number, number];
     readonly analysis_summary: (a: number) => [number, number];
     readonly analysis_tooltip: (a: number, b: number, c: number) => [number, number, number];
+    readonly analysis_view: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly analyze: (a: any) => [number, number, number];
+    readonly enhanceView: (a: any, b: any, c: any, d: number, e: number) => [number, number, number];
     readonly lastPanic: () => [number, number];
+    readonly renderView: (a: any, b: any, c: any, d: number, e: number) => [number, number, number];
     readonly start: () => void;
     readonly textOf: (a: any) => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

@@ -59,12 +59,14 @@ export class Analysis {
         }
     }
     /**
-     * Analyses a cluster (an object or its JSON text). Throws an `Error`
-     * with a `code` on bad input.
+     * Analyses a cluster (an object or its JSON text), calling `progress`
+     * (if given) with `(done, total)` about forty times along the way.
+     * Throws an `Error` with a `code` on bad input.
      * @param {any} input
+     * @param {Function | null} [progress]
      */
-    constructor(input) {
-        const ret = wasm.analysis_new(input);
+    constructor(input, progress) {
+        const ret = wasm.analysis_new(input, isLikeNone(progress) ? 0 : addToExternrefTable0(progress));
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -77,7 +79,7 @@ export class Analysis {
      * `article_id`, each mention a focusable `<mark>` described by a tooltip
      * element appended to `tips`. Ids are prefixed with `prefix` so several
      * widgets can share a page. Returns the number of marks. An HTML
-     * article is shown as its text, tags blanked.
+     * article is shown with its allowed structure only.
      * @param {string} article_id
      * @param {Element} target
      * @param {Element} tips
@@ -166,6 +168,24 @@ export class Analysis {
         }
         return takeFromExternrefTable0(ret[0]);
     }
+    /**
+     * What `renderArticle` (or with `inPlace`, `enhance`) shows of article
+     * `article_id`, as plain data for `renderView` / `enhanceView`: how a
+     * Web Worker that holds the analysis hands an article to the page.
+     * @param {string} article_id
+     * @param {boolean} in_place
+     * @returns {any}
+     */
+    view(article_id, in_place) {
+        const val2 = +in_place;
+        const ptr0 = passStringToWasm0(article_id, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.analysis_view(this.__wbg_ptr, ptr0, len0, val2);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
 }
 if (Symbol.dispose) Analysis.prototype[Symbol.dispose] = Analysis.prototype.free;
 
@@ -184,6 +204,25 @@ export function analyze(input) {
 }
 
 /**
+ * Marks an article view (from `Analysis.view(id, true)`) in place inside
+ * `root`, as `enhance` does. Returns the number of marks.
+ * @param {any} view
+ * @param {Element} root
+ * @param {Element} tips
+ * @param {string} prefix
+ * @returns {number}
+ */
+export function enhanceView(view, root, tips, prefix) {
+    const ptr0 = passStringToWasm0(prefix, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.enhanceView(view, root, tips, ptr0, len0);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return ret[0] >>> 0;
+}
+
+/**
  * The message of the last panic inside crossread, if one happened.
  * @returns {string | undefined}
  */
@@ -195,6 +234,25 @@ export function lastPanic() {
         wasm.__wbindgen_free(ret[0], ret[1] * 1, 1);
     }
     return v1;
+}
+
+/**
+ * Builds an article view (from `Analysis.view(id, false)`, perhaps made in
+ * a worker) into `target`, as `renderArticle` does. Returns the number of marks.
+ * @param {any} view
+ * @param {Element} target
+ * @param {Element} tips
+ * @param {string} prefix
+ * @returns {number}
+ */
+export function renderView(view, target, tips, prefix) {
+    const ptr0 = passStringToWasm0(prefix, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.renderView(view, target, tips, ptr0, len0);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return ret[0] >>> 0;
 }
 
 /**
@@ -230,6 +288,10 @@ function __wbg_get_imports() {
             const ret = Error(getStringFromWasm0(arg0, arg1));
             return ret;
         },
+        __wbg_Number_ff192a72a0dcdf6d: function(arg0) {
+            const ret = Number(arg0);
+            return ret;
+        },
         __wbg_String_8564e559799eccda: function(arg0, arg1) {
             const ret = String(arg1);
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -260,6 +322,10 @@ function __wbg_get_imports() {
         __wbg___wbindgen_is_object_8b968c3ab8e96595: function(arg0) {
             const val = arg0;
             const ret = typeof(val) === 'object' && val !== null;
+            return ret;
+        },
+        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
+            const ret = typeof(arg0) === 'string';
             return ret;
         },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
@@ -295,6 +361,10 @@ function __wbg_get_imports() {
             const ret = arg0.call(arg1);
             return ret;
         }, arguments); },
+        __wbg_call_fc92fee6137d452d: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg0.call(arg1, arg2, arg3);
+            return ret;
+        }, arguments); },
         __wbg_childNodes_4a28c927bffc821b: function(arg0) {
             const ret = arg0.childNodes;
             return ret;
@@ -318,10 +388,18 @@ function __wbg_get_imports() {
             const ret = arg0.done;
             return ret;
         },
+        __wbg_entries_7bb1459bd9b5c2b9: function(arg0) {
+            const ret = Object.entries(arg0);
+            return ret;
+        },
         __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
+        __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
+            const ret = arg0[arg1 >>> 0];
+            return ret;
+        },
         __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
             return ret;
@@ -390,6 +468,10 @@ function __wbg_get_imports() {
         },
         __wbg_isArray_bcf1376d0d732d08: function(arg0) {
             const ret = Array.isArray(arg0);
+            return ret;
+        },
+        __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
+            const ret = Number.isSafeInteger(arg0);
             return ret;
         },
         __wbg_isSameNode_1eda96b84821596e: function(arg0, arg1) {

@@ -18,11 +18,37 @@ use std::collections::HashMap;
 /// Only for the input's shape: no articles, an empty or duplicate id, an
 /// empty or oversized text, a published date that is not `YYYY-MM-DD`.
 pub fn analyze(articles: &[Article]) -> Result<Report> {
+    analyze_with_progress(articles, &mut |_| {})
+}
+
+/// How far an analysis has come: `done` of `total` steps. Each article is
+/// read, then its claims are weighed; the last step aligns the cluster and
+/// writes the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// [`analyze`], telling `progress` how far it has come about forty times
+/// along the way, for a progress bar on large clusters.
+///
+/// # Errors
+/// As [`analyze`].
+pub fn analyze_with_progress(articles: &[Article], progress: &mut dyn FnMut(Progress)) -> Result<Report> {
     validate(articles)?;
+    let total = 2 * articles.len() + 1;
+    // Steps of about a twentieth of the articles, each still spread over the cores.
+    let step = articles.len().div_ceil(20).max(1);
     // Per-article stages are independent: spread them over the cores.
     let views: Vec<View> = par_map(articles, |a| View::new(&a.text));
     let tokens: Vec<Tokens<'_>> = par_map(&views, |v| Tokens::new(&v.text));
-    let (mut mentions, names): (Vec<Vec<Mention>>, Vec<Vec<Name>>) = par_map(&tokens, extract::extract).into_iter().unzip();
+    let mut extracted = Vec::with_capacity(articles.len());
+    for part in tokens.chunks(step) {
+        extracted.extend(par_map(part, extract::extract));
+        progress(Progress { done: extracted.len(), total });
+    }
+    let (mut mentions, names): (Vec<Vec<Mention>>, Vec<Vec<Name>>) = extracted.into_iter().unzip();
 
     // Reference dates, then relative dates resolved against them.
     let mut references = Vec::with_capacity(articles.len());
@@ -61,7 +87,11 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
         .zip(&references)
         .map(|((t, m), (r, _))| (t, m.as_slice(), r.map(|d| d.year).or(latest_year)))
         .collect();
-    let claims: Vec<Vec<claim::Claim>> = par_map(&per_article, |(t, m, year)| claim::claims(t, m, *year));
+    let mut claims: Vec<Vec<claim::Claim>> = Vec::with_capacity(articles.len());
+    for part in per_article.chunks(step) {
+        claims.extend(par_map(part, |(t, m, year)| claim::claims(t, m, *year)));
+        progress(Progress { done: articles.len() + claims.len(), total });
+    }
     let entries: Vec<Entry<'_>> = mentions
         .iter()
         .zip(&claims)
@@ -138,6 +168,7 @@ pub fn analyze(articles: &[Article]) -> Result<Report> {
             }
         })
         .collect();
+    progress(Progress { done: total, total });
     Ok(Report { articles: article_reports, groups })
 }
 

@@ -38,7 +38,7 @@ pub mod text;
 pub mod web;
 
 pub use align::Verdict;
-pub use analyze::{analyze, analyze_json};
+pub use analyze::{analyze, analyze_json, analyze_with_progress, Progress};
 pub use article::{Article, Cluster};
 pub use error::{Error, Result, MAX_ARTICLE_BYTES};
 pub use mention::Kind;

@@ -3,7 +3,9 @@
 //! back the article text exactly; marks nest (a number inside a quote) but
 //! never cross.
 
-use crate::report::{ArticleReport, MentionReport};
+use crate::report::{ArticleReport, MentionReport, Report, Tooltip};
+use crate::text::{looks_like_html, structure, Piece, ShownText, Utf16Index};
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event<'r> {
@@ -57,6 +59,84 @@ pub fn plan<'r>(article: &'r ArticleReport, text: &str) -> Vec<Event<'r>> {
     }
     text_until(&mut events, &mut at, text.len());
     events
+}
+
+/// One article as a page shows it, with its marks: everything the DOM layer
+/// needs and nothing more, so that it can be built where the analysis lives
+/// (a Web Worker, for large clusters) and sent to the page, which only
+/// builds nodes from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    /// The text the marks' offsets count in: the article's own, or for an
+    /// HTML article shown as such, its text without the markup.
+    pub text: String,
+    /// An HTML article's allowed structure, whose text pieces join to `text`.
+    pub structure: Option<Vec<ViewPiece>>,
+    /// Marks in document order, outer before inner.
+    pub marks: Vec<MarkView>,
+}
+
+/// A step of an HTML article's allowed structure (see [`structure`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ViewPiece {
+    Open { tag: String, href: Option<String> },
+    Close,
+    Break,
+    Text { text: String },
+}
+
+/// One mark: UTF-16 offsets into the view's text, the mention and its details.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkView {
+    pub start16: u32,
+    pub end16: u32,
+    pub id: String,
+    pub kind: String,
+    pub tip: Option<Tooltip>,
+}
+
+/// The view of article `index` of `report`, whose text as given is
+/// `source`. `in_place` is for marking a page's own article, whose text is
+/// the source itself; otherwise an HTML article is shown as its allowed
+/// structure. `None` for an index the report does not have.
+pub fn article_view(report: &Report, index: usize, source: &str, in_place: bool) -> Option<ArticleView> {
+    let article = report.articles.get(index)?;
+    let (text, pieces, shown) = if !in_place && looks_like_html(source) {
+        let pieces = structure(source);
+        let shown = ShownText::new(&pieces);
+        (shown.text.clone(), Some(pieces), Some(shown))
+    } else {
+        (source.to_string(), None, None)
+    };
+    let utf16 = Utf16Index::new(&text);
+    let to_shown = |b: usize| shown.as_ref().map_or(b, |s| s.shown(b));
+    let mut tips = report.tooltips_of(std::slice::from_ref(article));
+    let marks = plan(article, source)
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Start(m) => Some(MarkView {
+                start16: utf16.to_utf16(to_shown(m.start)) as u32,
+                end16: utf16.to_utf16(to_shown(m.end)) as u32,
+                id: m.id.clone(),
+                kind: m.kind.name().to_string(),
+                tip: tips.remove(m.id.as_str()),
+            }),
+            _ => None,
+        })
+        .collect();
+    let structure = pieces.map(|pieces| {
+        pieces
+            .into_iter()
+            .map(|p| match p {
+                Piece::Open { tag, href } => ViewPiece::Open { tag: tag.to_string(), href },
+                Piece::Close => ViewPiece::Close,
+                Piece::Break => ViewPiece::Break,
+                Piece::Text { text, .. } => ViewPiece::Text { text },
+            })
+            .collect()
+    });
+    Some(ArticleView { text, structure, marks })
 }
 
 /// Escapes text for HTML element content and attribute values.

@@ -115,7 +115,7 @@ impl<'de> Deserialize<'de> for Verdict {
 }
 
 /// What a reader sees when opening a mark: plain-text lines, never markup.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tooltip {
     /// "Number", "Date · resolved to 2025-01", "Quote · William Ruto".
     pub heading: String,
@@ -198,13 +198,18 @@ impl Report {
     /// Tooltips of every mention, keyed by mention id, in one pass over the
     /// groups (rendering an article calls this once, not once per mark).
     pub fn tooltips(&self) -> std::collections::HashMap<&str, Tooltip> {
+        self.tooltips_of(&self.articles)
+    }
+
+    /// Tooltips of the mentions of `articles` (some of this report's).
+    pub fn tooltips_of<'r>(&'r self, articles: &'r [ArticleReport]) -> std::collections::HashMap<&'r str, Tooltip> {
         let mut groups_of: std::collections::HashMap<&str, Vec<&Group>> = std::collections::HashMap::new();
         for g in &self.groups {
             for m in &g.members {
                 groups_of.entry(m.as_str()).or_default().push(g);
             }
         }
-        self.articles
+        articles
             .iter()
             .flat_map(|a| &a.mentions)
             .map(|m| (m.id.as_str(), self.tooltip_of(m, groups_of.get(m.id.as_str()).map_or(&[][..], |v| v.as_slice()))))

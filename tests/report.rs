@@ -141,3 +141,62 @@ fn markdown_findings_for_fact_checkers() {
     assert!(md.contains("## Quotes worded differently"), "{md}");
     assert!(md.contains("- 004\\_9b5600509f698df4 (8 mentions; reference date 2024-09-25, dateline)"), "{md}");
 }
+
+#[test]
+fn progress_counts_up_to_its_total_and_changes_nothing() {
+    let corpus = support::corpus();
+    // 40 articles: the five, repeated under new ids
+    let articles: Vec<Article> = (0..40).map(|i| Article::new(format!("a{i}"), corpus[i % 5].text.clone())).collect();
+    let mut seen = Vec::new();
+    let report = crossread::analyze_with_progress(&articles, &mut |p| seen.push(p)).unwrap();
+    assert_eq!(report, analyze(&articles).unwrap());
+    let total = 2 * 40 + 1;
+    assert!(seen.iter().all(|p| p.total == total));
+    assert!(seen.windows(2).all(|w| w[0].done < w[1].done), "{seen:?}");
+    assert_eq!(seen.last().map(|p| p.done), Some(total));
+    assert!(seen.len() >= 20, "{} steps", seen.len());
+}
+
+#[test]
+fn article_views_carry_every_mark_with_utf16_offsets_and_tooltips() {
+    let articles = support::corpus();
+    let report = analyze(&articles).unwrap();
+    for (index, (a, r)) in articles.iter().zip(&report.articles).enumerate() {
+        let view = crossread::render::article_view(&report, index, &a.text, false).unwrap();
+        assert_eq!(view.text, a.text);
+        assert!(view.structure.is_none());
+        let ids: Vec<&str> = view.marks.iter().map(|m| m.id.as_str()).collect();
+        let expected: Vec<&str> = r.mentions.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, expected, "every mention of {} is marked, in order", a.id);
+        for (m, mention) in view.marks.iter().zip(&r.mentions) {
+            assert_eq!((m.start16, m.end16), (mention.start16 as u32, mention.end16 as u32));
+            assert_eq!(m.kind, mention.kind.name());
+            assert_eq!(m.tip.as_ref(), report.tooltips().get(mention.id.as_str()));
+        }
+    }
+    // the view survives a round trip through JSON (as through a worker's message)
+    let view = crossread::render::article_view(&report, 2, &articles[2].text, true).unwrap();
+    let back: crossread::render::ArticleView = serde_json::from_str(&serde_json::to_string(&view).unwrap()).unwrap();
+    assert_eq!(back, view);
+    assert!(crossread::render::article_view(&report, 5, "", false).is_none());
+}
+
+#[test]
+fn html_article_views_show_the_allowed_structure_and_count_in_its_text() {
+    let html = "<p>Kenya sent <b>400</b> officers.</p><script>alert(1)</script><p>“We are ready,” Ruto said on <a href=\"https://x.example\">Tuesday</a>.</p>";
+    let articles = vec![Article::new("h", html), Article::new("t", "Kenya sent 382 officers on Tuesday.")];
+    let report = analyze(&articles).unwrap();
+    let view = crossread::render::article_view(&report, 0, html, false).unwrap();
+    let structure = view.structure.as_ref().unwrap();
+    let joined: String = structure.iter().filter_map(|p| match p { crossread::render::ViewPiece::Text { text } => Some(text.as_str()), _ => None }).collect();
+    assert_eq!(joined, view.text);
+    assert!(!view.text.contains("alert"));
+    let utf16: Vec<u16> = view.text.encode_utf16().collect();
+    let marked: Vec<String> = view.marks.iter().map(|m| String::from_utf16(&utf16[m.start16 as usize..m.end16 as usize]).unwrap()).collect();
+    assert!(marked.contains(&"400".to_string()), "{marked:?}");
+    assert!(marked.contains(&"Tuesday".to_string()), "{marked:?}");
+    // in place, the marks count in the source itself
+    let in_place = crossread::render::article_view(&report, 0, html, true).unwrap();
+    assert_eq!(in_place.text, html);
+    assert!(in_place.structure.is_none());
+}

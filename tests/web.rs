@@ -66,7 +66,7 @@ fn utf16_offsets_slice_like_javascript() {
 
 #[wasm_bindgen_test]
 fn render_marks_the_article_and_keeps_its_text() {
-    let analysis = Analysis::new(cluster(&[("000", A000), ("001", A001), ("002", A002)])).unwrap();
+    let analysis = Analysis::new(cluster(&[("000", A000), ("001", A001), ("002", A002)]), None).unwrap();
     let doc = document();
     let target = doc.create_element("article").unwrap();
     let tips = doc.create_element("div").unwrap();
@@ -87,7 +87,7 @@ fn render_marks_the_article_and_keeps_its_text() {
 #[wasm_bindgen_test]
 fn markup_in_article_text_stays_text() {
     let hostile = "Officials said 382 <img src=x onerror=alert(1)> officers <script>alert(2)</script> arrived.";
-    let analysis = Analysis::new(cluster(&[("x", hostile)])).unwrap();
+    let analysis = Analysis::new(cluster(&[("x", hostile)]), None).unwrap();
     let doc = document();
     let target = doc.create_element("div").unwrap();
     let tips = doc.create_element("div").unwrap();
@@ -119,7 +119,7 @@ fn enhance_in_place_keeps_the_page_markup() {
         { "id": "page", "text": text },
         { "id": "wire", "text": "Kenya has already deployed 400 officers." }
     ]});
-    let analysis = Analysis::new(JsValue::from_str(&input.to_string())).unwrap();
+    let analysis = Analysis::new(JsValue::from_str(&input.to_string()), None).unwrap();
     let tips = doc.create_element("div").unwrap();
     let marked = analysis.enhance("page", &story, &tips, "p").unwrap();
     assert!(marked >= 3, "{marked}");
@@ -142,7 +142,7 @@ fn html_articles_keep_allowed_structure_only() {
                 <img src=x onerror=alert(3)><script>alert(4)</script><svg><script>alert(5)</script></svg>\
                 <p>&ldquo;We are proud of our officers on the ground,&rdquo; he said.</p></article>";
     let input = serde_json::json!({ "articles": [ { "id": "h", "text": html }, { "id": "w", "text": "Kenya has already deployed 400 officers." } ]});
-    let analysis = Analysis::new(JsValue::from_str(&input.to_string())).unwrap();
+    let analysis = Analysis::new(JsValue::from_str(&input.to_string()), None).unwrap();
     let doc = document();
     let target = doc.create_element("div").unwrap();
     let tips = doc.create_element("div").unwrap();
@@ -163,7 +163,7 @@ fn html_articles_keep_allowed_structure_only() {
 fn text_fidelity_for_every_kind_of_character() {
     let text = "\u{feff}Kenya 🇰🇪 sent 382 officers 👮🏿‍♀️ (e\u{301}quipe, Jérémie) on June 25, 2024.\r\nقال روتو “نحن فخورون بضباطنا هناك” שלום\u{200d}\u{2028}next\u{2029}line\u{85}end 400.";
     let input = serde_json::json!({ "articles": [ { "id": "t", "text": text }, { "id": "u", "text": "Kenya sent 400 officers." } ]});
-    let analysis = Analysis::new(JsValue::from_str(&input.to_string())).unwrap();
+    let analysis = Analysis::new(JsValue::from_str(&input.to_string()), None).unwrap();
     let doc = document();
     let target = doc.create_element("div").unwrap();
     let tips = doc.create_element("div").unwrap();
@@ -185,4 +185,51 @@ fn every_corpus_mention_slices_the_same_in_javascript() {
             assert_eq!(Some(sliced), get(&m, "text").as_string());
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn a_view_built_elsewhere_renders_as_render_article_does() {
+    // What the widget does with a worker: the view crosses as plain data.
+    let analysis = Analysis::new(cluster(&[("000", A000), ("001", A001), ("002", A002)]), None).unwrap();
+    let doc = document();
+    let (direct, direct_tips) = (doc.create_element("div").unwrap(), doc.create_element("div").unwrap());
+    analysis.render_article("002", &direct, &direct_tips, "v").unwrap();
+    let view = analysis.view("002", false).unwrap();
+    let (built, built_tips) = (doc.create_element("div").unwrap(), doc.create_element("div").unwrap());
+    let marks = crossread::web::render_view(view, &built, &built_tips, "v").unwrap();
+    assert!(marks >= 5);
+    // the DOM serialized, read back only to compare
+    let markup = |e: &web_sys::Element| get(e, "outerHTML").as_string().unwrap();
+    assert_eq!(markup(&built), markup(&direct));
+    assert_eq!(markup(&built_tips), markup(&direct_tips));
+    assert!(analysis.view("nope", false).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_forged_view_cannot_make_markup() {
+    let view = js_sys::JSON::parse(
+        r#"{"text": "ab", "structure": [{"open": {"tag": "script", "href": null}}, {"text": {"text": "a"}}, "close",
+            {"open": {"tag": "a", "href": "javascript:alert(1)"}}, {"text": {"text": "b"}}, "close"],
+            "marks": [{"start16": 0, "end16": 1, "id": "m1", "kind": "number", "tip": null}]}"#,
+    )
+    .unwrap();
+    let doc = document();
+    let (target, tips) = (doc.create_element("div").unwrap(), doc.create_element("div").unwrap());
+    crossread::web::render_view(view, &target, &tips, "f").unwrap();
+    assert!(target.query_selector("script").unwrap().is_none());
+    assert!(target.query_selector("[href]").unwrap().is_none());
+    assert_eq!(target.text_content().unwrap(), "ab");
+    let error = crossread::web::render_view(JsValue::from_str("not a view"), &target, &tips, "f").unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("bad-input"));
+}
+
+#[wasm_bindgen_test]
+fn progress_is_reported_up_to_the_total() {
+    let calls = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = calls.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(u32, u32)>::new(move |done: u32, total: u32| seen.borrow_mut().push((done, total)));
+    Analysis::new(cluster(&[("000", A000), ("001", A001)]), Some(callback.as_ref().unchecked_ref::<js_sys::Function>().clone())).unwrap();
+    let calls = calls.borrow();
+    assert_eq!(calls.last(), Some(&(5, 5)));
+    assert!(calls.windows(2).all(|w| w[0].0 < w[1].0), "{calls:?}");
 }

@@ -13,7 +13,7 @@
 // The widget's UI lives in shadow DOM; article text only ever becomes text
 // nodes (the marks are built by the wasm core from text nodes, never from
 // markup). See the README for attributes, events and theming properties.
-import init, { Analysis, lastPanic, textOf } from "../pkg/crossread.js";
+import init, { Analysis, enhanceView, lastPanic, renderView, textOf } from "../pkg/crossread.js";
 
 const here = new URL(".", import.meta.url);
 // (in the standalone page, import.meta.url is the page itself; CSS is inlined there)
@@ -27,6 +27,119 @@ export function load(wasm) {
 let counter = 0;
 /** Largest article accepted, as the core's MAX_ARTICLE_BYTES. */
 export const MAX_BYTES = 2 * 1024 * 1024;
+/** Clusters larger than this are analysed in a Web Worker, so the page never stalls. */
+export const WORKER_BYTES = 256 * 1024;
+
+/** The analysis on the page's own thread: for small clusters, no start-up cost. */
+class LocalAnalysis {
+  async analyse(articles) {
+    this.analysis = new Analysis({ articles });
+    this.report = this.analysis.report;
+    this.summary = this.analysis.summary();
+  }
+  async show(id, target, tips, prefix, inPlace) {
+    return inPlace ? this.analysis.enhance(id, target, tips, prefix) : this.analysis.renderArticle(id, target, tips, prefix);
+  }
+  async markdown() {
+    return this.analysis.markdown();
+  }
+  async reportJson() {
+    return this.analysis.reportJson();
+  }
+  free() {
+    this.analysis?.free();
+  }
+}
+
+let workerPolicy = null;
+/** The worker script's URL, through a Trusted Types policy where the page enforces them. */
+function workerScript() {
+  const url = new URL("crossread-worker.js", here).href;
+  if (!globalThis.trustedTypes?.createPolicy) return url;
+  try {
+    workerPolicy ??= trustedTypes.createPolicy("crossread", {
+      createScriptURL: (u) => {
+        if (u !== url) throw new TypeError(`crossread only starts its own worker, not ${u}`);
+        return u;
+      },
+    });
+    return workerPolicy.createScriptURL(url);
+  } catch {
+    return url; // the page restricts policy names: the Worker constructor decides
+  }
+}
+
+/**
+ * The analysis in a Web Worker (crossread-worker.js), which holds the
+ * report; the page asks it for one article view at a time and builds the
+ * marks itself. An error with `workerFailed` means the worker could not run
+ * at all (a Content-Security-Policy, a page opened from disk): the caller
+ * then analyses on the page instead.
+ */
+class WorkerAnalysis {
+  constructor() {
+    this.pending = new Map();
+    this.next = 0;
+    this.worker = new Worker(workerScript(), { type: "module" });
+    this.worker.onmessage = ({ data }) => {
+      const request = this.pending.get(data.id);
+      if (!request) return;
+      if (data.progress) return request.onProgress?.(...data.progress);
+      this.pending.delete(data.id);
+      if (data.error) request.reject(Object.assign(new Error(data.error.message), { code: data.error.code }));
+      else request.resolve(data.result);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      const error = Object.assign(new Error(`the analysis worker could not run${event.message ? `: ${event.message}` : ""}`), { workerFailed: true });
+      for (const request of this.pending.values()) request.reject(error);
+      this.pending.clear();
+    };
+  }
+  request(op, fields = {}, onProgress = null) {
+    return new Promise((resolve, reject) => {
+      const id = ++this.next;
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ id, op, ...fields });
+    });
+  }
+  async analyse(articles, onProgress) {
+    Object.assign(this, await this.request("analyse", { articles }, onProgress));
+  }
+  async show(id, target, tips, prefix, inPlace) {
+    const view = await this.request("view", { article: id, inPlace });
+    return inPlace ? enhanceView(view, target, tips, prefix) : renderView(view, target, tips, prefix);
+  }
+  markdown() {
+    return this.request("markdown");
+  }
+  reportJson() {
+    return this.request("reportJson");
+  }
+  free() {
+    this.worker.terminate();
+  }
+}
+
+/** Analyses `articles` in a worker when they are many and a worker can run, else on the page. */
+async function analyseCluster(articles, onProgress) {
+  const bytes = articles.reduce((n, a) => n + (typeof a.text === "string" ? a.text.length : 0), 0);
+  const inline = Boolean(globalThis.crossreadInlineStyles); // the single-file page: no worker script to load
+  if (bytes > WORKER_BYTES && typeof Worker === "function" && !inline) {
+    let remote = null;
+    try {
+      remote = new WorkerAnalysis();
+      await remote.analyse(articles, onProgress);
+      return remote;
+    } catch (error) {
+      remote?.free();
+      if (!error.workerFailed && remote) throw error;
+    }
+  }
+  const local = new LocalAnalysis();
+  await local.analyse(articles);
+  return local;
+}
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -96,6 +209,7 @@ export class CrossreadReader extends HTMLElement {
     root.append((this.ui = el("div", { class: "cr-root", part: "root" })));
     this.ui.append(
       (this.statusBox = el("p", { class: "cr-status", role: "status" })),
+      (this.progressBar = el("progress", { class: "cr-progress", max: "1", value: "0", "aria-label": "Reading the articles", hidden: "" })),
       (this.errorBox = el("div", { class: "cr-error", role: "alert", hidden: "" })),
       (this.summaryBox = el("section", { class: "cr-summary", "aria-label": "Summary", hidden: "" })),
       (this.tabs = el("div", { class: "cr-tabs", role: "group", "aria-label": "Articles" })),
@@ -117,23 +231,39 @@ export class CrossreadReader extends HTMLElement {
   connectedCallback() {
     if (!this.started) {
       this.started = true;
-      queueMicrotask(() => this.refresh());
+      this.schedule();
     }
   }
 
   attributeChangedCallback() {
-    if (this.started) this.refresh();
+    if (this.started) this.schedule();
   }
 
   /** Sets the cluster directly: `{articles: [{id, text, source?, published?}]}`. */
   set cluster(value) {
     this.given = value;
-    if (this.started) this.refresh();
+    if (this.started) this.schedule();
+  }
+
+  /** One refresh for all the changes made in one task (an element added, then given its cluster). */
+  schedule() {
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      this.refresh();
+    });
   }
 
   /** The last report, or null. */
   get report() {
     return this.analysis ? this.analysis.report : null;
+  }
+
+  progress(done, total) {
+    this.progressBar.max = total;
+    this.progressBar.value = done;
+    this.progressBar.hidden = false;
   }
 
   status(text) {
@@ -196,27 +326,38 @@ export class CrossreadReader extends HTMLElement {
         this.inPlace = { id, element: target };
       }
       for (const a of articles) {
-        if (typeof a.text === "string" && new Blob([a.text]).size > MAX_BYTES) {
+        // UTF-8 takes at most three bytes per UTF-16 unit: encode only the texts that might be too large.
+        if (typeof a.text === "string" && a.text.length * 3 > MAX_BYTES && new TextEncoder().encode(a.text).length > MAX_BYTES) {
           throw new Error(`article "${a.id}" is over ${MAX_BYTES / 1048576} MB; crossread reads articles up to that size`);
         }
       }
+      if (articles.length > 20) this.status(`Reading ${articles.length} articles…`);
+      const analysis = await analyseCluster(articles, (done, total) => run === this.run && this.progress(done, total));
+      if (run !== this.run) {
+        analysis.free();
+        return;
+      }
+      this.progressBar.hidden = true;
       this.analysis?.free();
-      this.analysis = new Analysis({ articles });
-      this.render();
+      this.analysis = analysis;
+      await this.render();
+      if (run !== this.run) return;
       this.status("");
       this.dataset.ready = "true";
       // When the marks first became visible, for the benchmark's first-highlight figure.
       this.readyAt ??= performance.now();
       this.dispatchEvent(new CustomEvent("crossread:ready", { detail: { report: this.analysis.report } }));
     } catch (error) {
-      if (run === this.run) this.fail(error);
+      if (run === this.run) {
+        this.progressBar.hidden = true;
+        this.fail(error);
+      }
     }
   }
 
-  render() {
+  async render() {
     const report = this.analysis.report;
-    this.reportCache = report;
-    this.summaryBox.textContent = this.analysis.summary();
+    this.summaryBox.textContent = this.analysis.summary;
     this.summaryBox.hidden = false;
     this.actions.hidden = false;
     this.byMention = new Map();
@@ -224,20 +365,21 @@ export class CrossreadReader extends HTMLElement {
     this.footnotes = new Map();
     report.groups.filter((g) => g.verdict !== "agree").forEach((g, i) => g.members.forEach((m) => this.footnotes.set(m, i + 1)));
     this.tabs.textContent = "";
+    this.renderPanel(report);
     if (this.inPlace) {
-      this.show(this.inPlace.id);
+      await this.show(this.inPlace.id);
     } else {
       for (const a of report.articles) {
-        this.tabs.append(el("button", { type: "button", "data-article": a.id, text: a.source || a.id, onclick: () => this.show(a.id) }));
+        this.tabs.append(el("button", { type: "button", "data-article": a.id, text: a.source || a.id, onclick: () => this.show(a.id).catch((e) => this.fail(e)) }));
       }
-      if (report.articles.length) this.show(report.articles[0].id);
+      if (report.articles.length) await this.show(report.articles[0].id);
     }
-    this.renderPanel(report);
   }
 
-  show(id) {
+  async show(id) {
     this.hide();
     this.current = id;
+    const analysis = this.analysis;
     if (this.inPlace) {
       const { element } = this.inPlace;
       for (const m of element.querySelectorAll("mark[data-crossread-mark]")) m.replaceWith(...m.childNodes);
@@ -246,12 +388,14 @@ export class CrossreadReader extends HTMLElement {
       this.lightTips = el("div", { hidden: "", "data-crossread-ignore": "" });
       element.after(this.lightTips);
       ensureMarkStyles();
-      this.analysis.enhance(id, element, this.lightTips, this.idPrefix);
+      await analysis.show(id, element, this.lightTips, this.idPrefix, true);
       this.marksRoot = element;
     } else {
       const box = el("div", { class: "cr-text" });
+      await analysis.show(id, box, this.shadowTips, this.idPrefix, false);
+      // Another article was asked for, or another analysis began, meanwhile.
+      if (this.current !== id || this.analysis !== analysis) return;
       this.articleBox.replaceChildren(box);
-      this.analysis.renderArticle(id, box, this.shadowTips, this.idPrefix);
       this.marksRoot = box;
     }
     for (const mark of this.marksRoot.querySelectorAll("mark[data-mention]")) {
@@ -274,11 +418,11 @@ export class CrossreadReader extends HTMLElement {
     if (!disputed.length) this.list.append(el("li", { text: "No disagreements found." }));
   }
 
-  focusGroup(group) {
+  async focusGroup(group) {
     const visible = this.inPlace ? group.members.filter((m) => this.byMention.get(m) === this.inPlace.id) : group.members;
     const first = visible[0];
     if (!first) return;
-    if (!this.inPlace && this.byMention.get(first) !== this.current) this.show(this.byMention.get(first));
+    if (!this.inPlace && this.byMention.get(first) !== this.current) await this.show(this.byMention.get(first));
     const mark = this.findMark(first);
     if (!mark) return;
     const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -392,10 +536,14 @@ export class CrossreadReader extends HTMLElement {
     return document.activeElement === mark || this.shadowRoot.activeElement === mark;
   }
 
-  export(format) {
+  async export(format) {
     if (!this.analysis) return;
-    if (format === "json") download("crossread-report.json", "application/json", this.analysis.reportJson());
-    else download("crossread-findings.md", "text/markdown", this.analysis.markdown());
+    try {
+      if (format === "json") download("crossread-report.json", "application/json", await this.analysis.reportJson());
+      else download("crossread-findings.md", "text/markdown", await this.analysis.markdown());
+    } catch (error) {
+      this.fail(error);
+    }
   }
 }
 

@@ -173,7 +173,7 @@ mod tests {
 /// Elements kept when an HTML article is shown: structure and emphasis.
 /// Everything else is unwrapped (its text kept) or, for [`HIDDEN`] and
 /// embedded content, dropped with its content.
-pub const ALLOWED: [&str; 16] = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "b", "i", "a", "blockquote"];
+pub const ALLOWED_TAGS: [&str; 16] = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "b", "i", "a", "blockquote"];
 
 /// Elements dropped with everything inside them.
 const DROPPED: [&str; 14] = [
@@ -226,7 +226,7 @@ pub fn structure(input: &str) -> Vec<Piece> {
                     stop = find_close(input, end, &name).map_or(input.len(), |k| tag_end(input, k));
                 } else if name == "br" {
                     out.push(Piece::Break);
-                } else if let Some(&tag) = ALLOWED.iter().find(|t| **t == name) {
+                } else if let Some(&tag) = ALLOWED_TAGS.iter().find(|t| **t == name) {
                     if closing {
                         if let Some(depth) = open.iter().rposition(|t| *t == tag) {
                             for _ in depth..open.len() {

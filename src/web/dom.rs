@@ -3,19 +3,11 @@
 //! emphasis, paragraphs) when it is enhanced in place. Only text nodes are
 //! created or moved; no markup is ever parsed.
 
+use crate::render::MarkView;
 use crate::report::Tooltip;
 use crate::Verdict;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, Text};
-
-/// One mark to place: UTF-16 offsets into the concatenated text of the root.
-pub struct MarkSpec<'a> {
-    pub start16: u32,
-    pub end16: u32,
-    pub id: &'a str,
-    pub kind: &'a str,
-    pub tip: Option<Tooltip>,
-}
 
 /// Elements whose text is not article text.
 fn skipped(node: &Node) -> bool {
@@ -62,9 +54,10 @@ fn verdict_name(v: Option<Verdict>) -> &'static str {
 }
 
 /// Wraps each mark's text in `<mark>` elements under `root` (outer marks
-/// first, so inner ones nest), and appends each tooltip to `tips`. Returns
-/// how many mentions were marked.
-pub fn enhance(document: &Document, root: &Node, marks: &[MarkSpec<'_>], tips: &Element, prefix: &str) -> Result<u32, JsValue> {
+/// first, so inner ones nest; offsets are UTF-16 into the concatenated text
+/// of the root), and appends each tooltip to `tips`. Returns how many
+/// mentions were marked.
+pub fn enhance(document: &Document, root: &Node, marks: &[MarkView], tips: &Element, prefix: &str) -> Result<u32, JsValue> {
     // 1. Split text nodes at every boundary.
     let mut cuts: Vec<u32> = marks.iter().flat_map(|m| [m.start16, m.end16]).collect();
     cuts.sort_unstable();
@@ -108,8 +101,8 @@ pub fn enhance(document: &Document, root: &Node, marks: &[MarkSpec<'_>], tips: &
             let mark = document.create_element("mark")?;
             mark.set_class_name(&format!("cr-mark cr-{}", m.kind));
             mark.set_attribute("data-crossread-mark", "")?;
-            mark.set_attribute("data-mention", m.id)?;
-            mark.set_attribute("data-kind", m.kind)?;
+            mark.set_attribute("data-mention", &m.id)?;
+            mark.set_attribute("data-kind", &m.kind)?;
             mark.set_attribute("data-verdict", verdict)?;
             mark.set_attribute("aria-describedby", &tip_id)?;
             if i == 0 {

@@ -3,8 +3,8 @@
 //! content decision (what is a mention, tooltip text, verdicts) is made by
 //! the core. Article text only ever becomes text nodes, never markup.
 
-use crate::render::{plan, Event};
-use crate::text::Piece;
+use crate::render::{article_view, ArticleView, ViewPiece};
+use crate::text::ALLOWED_TAGS;
 use crate::{Article, Error, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -80,12 +80,18 @@ pub struct Analysis {
 
 #[wasm_bindgen]
 impl Analysis {
-    /// Analyses a cluster (an object or its JSON text). Throws an `Error`
-    /// with a `code` on bad input.
+    /// Analyses a cluster (an object or its JSON text), calling `progress`
+    /// (if given) with `(done, total)` about forty times along the way.
+    /// Throws an `Error` with a `code` on bad input.
     #[wasm_bindgen(constructor)]
-    pub fn new(input: JsValue) -> Result<Analysis, JsValue> {
+    pub fn new(input: JsValue, progress: Option<js_sys::Function>) -> Result<Analysis, JsValue> {
         let articles = decode(input)?;
-        let report = crate::analyze(&articles).map_err(|e| js_error(&e))?;
+        let mut tell = |p: crate::Progress| {
+            if let Some(f) = &progress {
+                let _ = f.call2(&JsValue::NULL, &JsValue::from(p.done as u32), &JsValue::from(p.total as u32));
+            }
+        };
+        let report = crate::analyze_with_progress(&articles, &mut tell).map_err(|e| js_error(&e))?;
         Ok(Analysis { report, texts: articles.into_iter().map(|a| a.text).collect() })
     }
 
@@ -113,67 +119,24 @@ impl Analysis {
     /// `article_id`, each mention a focusable `<mark>` described by a tooltip
     /// element appended to `tips`. Ids are prefixed with `prefix` so several
     /// widgets can share a page. Returns the number of marks. An HTML
-    /// article is shown as its text, tags blanked.
+    /// article is shown with its allowed structure only.
     #[wasm_bindgen(js_name = renderArticle)]
     pub fn render_article(&self, article_id: &str, target: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
-        let index = self.index(article_id)?;
-        let source = &self.texts[index];
-        let document = target.owner_document().ok_or_else(|| JsValue::from_str("target is not in a document"))?;
-        target.set_text_content(None);
-        tips.set_text_content(None);
-        if !crate::text::looks_like_html(source) {
-            target.append_child(&document.create_text_node(source))?;
-            return self.mark(index, source, &|b| b, &document, target, tips, prefix);
-        }
-        // An HTML article: its allowed structure rebuilt element by element
-        // (never parsed as markup), its text as text nodes.
-        let pieces = crate::text::structure(source);
-        let mut stack: Vec<Element> = vec![target.clone()];
-        for piece in &pieces {
-            let parent = stack.last().cloned().unwrap_or_else(|| target.clone());
-            match piece {
-                Piece::Open { tag, href } => {
-                    let element = document.create_element(tag)?;
-                    if let Some(h) = href {
-                        element.set_attribute("href", h)?;
-                        element.set_attribute("rel", "noopener noreferrer nofollow")?;
-                    }
-                    parent.append_child(&element)?;
-                    stack.push(element);
-                }
-                Piece::Close => {
-                    if stack.len() > 1 {
-                        stack.pop();
-                    }
-                }
-                Piece::Break => {
-                    let br = document.create_element("br")?;
-                    parent.append_child(&br)?;
-                }
-                Piece::Text { text, .. } => {
-                    parent.append_child(&document.create_text_node(text))?;
-                }
-            }
-        }
-        target.set_attribute("data-html", "")?;
-        let shown = crate::text::ShownText::new(&pieces);
-        self.mark(index, &shown.text, &|b| shown.shown(b), &document, target, tips, prefix)
+        build_view(&self.view_of(article_id, false)?, target, tips, prefix)
     }
 
     /// Marks article `article_id` in place inside `root`, an element already
     /// on the page whose text (see [`text_of`]) is the article's text: its own
     /// markup stays, text nodes are split and wrapped in `<mark>`s.
     pub fn enhance(&self, article_id: &str, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
-        let index = self.index(article_id)?;
-        let shown = dom::text_of(root);
-        if shown != self.texts[index] {
-            return Err(js_error(&Error::bad_input(format!(
-                "the page's text of \"{article_id}\" changed since it was analysed; analyse it again"
-            ))));
-        }
-        let document = root.owner_document().ok_or_else(|| JsValue::from_str("root is not in a document"))?;
-        tips.set_text_content(None);
-        self.mark(index, &shown, &|b| b, &document, root, tips, prefix)
+        mark_in_place(&self.view_of(article_id, true)?, article_id, root, tips, prefix)
+    }
+
+    /// What `renderArticle` (or with `inPlace`, `enhance`) shows of article
+    /// `article_id`, as plain data for `renderView` / `enhanceView`: how a
+    /// Web Worker that holds the analysis hands an article to the page.
+    pub fn view(&self, article_id: &str, in_place: bool) -> Result<JsValue, JsValue> {
+        to_js(&self.view_of(article_id, in_place)?)
     }
 
     /// One summary line: articles, mentions, facts, verdicts.
@@ -188,38 +151,87 @@ impl Analysis {
 }
 
 impl Analysis {
-    fn index(&self, article_id: &str) -> Result<usize, JsValue> {
+    fn view_of(&self, article_id: &str, in_place: bool) -> Result<ArticleView, JsValue> {
         self.report
             .articles
             .iter()
             .position(|a| a.id == article_id)
+            .and_then(|index| article_view(&self.report, index, &self.texts[index], in_place))
             .ok_or_else(|| js_error(&Error::bad_input(format!("no article \"{article_id}\" in this analysis"))))
     }
+}
 
-    /// Marks the mentions of article `index` under `root`, whose text is
-    /// `shown`; `to_shown` maps a byte offset of the article as given to a
-    /// byte offset of `shown`.
-    #[allow(clippy::too_many_arguments)]
-    fn mark(&self, index: usize, shown: &str, to_shown: &dyn Fn(usize) -> usize, document: &web_sys::Document, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
-        let article = &self.report.articles[index];
-        let source = &self.texts[index];
-        let utf16 = crate::text::Utf16Index::new(shown);
-        let mut tips_by_id = self.report.tooltips();
-        let specs: Vec<dom::MarkSpec<'_>> = plan(article, source)
-            .into_iter()
-            .filter_map(|e| match e {
-                Event::Start(m) => Some(dom::MarkSpec {
-                    start16: utf16.to_utf16(to_shown(m.start)) as u32,
-                    end16: utf16.to_utf16(to_shown(m.end)) as u32,
-                    id: &m.id,
-                    kind: m.kind.name(),
-                    tip: tips_by_id.remove(m.id.as_str()),
-                }),
-                _ => None,
-            })
-            .collect();
-        dom::enhance(document, root, &specs, tips, prefix)
+fn from_js_view(view: JsValue) -> Result<ArticleView, JsValue> {
+    serde_wasm_bindgen::from_value(view).map_err(|e| js_error(&Error::bad_input(format!("not an article view: {e}"))))
+}
+
+/// Builds an article view (from `Analysis.view(id, false)`, perhaps made in
+/// a worker) into `target`, as `renderArticle` does. Returns the number of marks.
+#[wasm_bindgen(js_name = renderView)]
+pub fn render_view(view: JsValue, target: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
+    build_view(&from_js_view(view)?, target, tips, prefix)
+}
+
+/// Marks an article view (from `Analysis.view(id, true)`) in place inside
+/// `root`, as `enhance` does. Returns the number of marks.
+#[wasm_bindgen(js_name = enhanceView)]
+pub fn enhance_view(view: JsValue, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
+    mark_in_place(&from_js_view(view)?, "the article", root, tips, prefix)
+}
+
+fn build_view(view: &ArticleView, target: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
+    let document = target.owner_document().ok_or_else(|| JsValue::from_str("target is not in a document"))?;
+    target.set_text_content(None);
+    tips.set_text_content(None);
+    match &view.structure {
+        None => {
+            target.append_child(&document.create_text_node(&view.text))?;
+        }
+        Some(pieces) => {
+            // The allowed structure rebuilt element by element (never parsed
+            // as markup), its text as text nodes.
+            let mut stack: Vec<Element> = vec![target.clone()];
+            for piece in pieces {
+                let parent = stack.last().cloned().unwrap_or_else(|| target.clone());
+                match piece {
+                    ViewPiece::Open { tag, href } => {
+                        // A view may come from elsewhere (a worker): only allowed tags become elements.
+                        let tag = ALLOWED_TAGS.iter().find(|t| **t == tag).copied().unwrap_or("span");
+                        let element = document.create_element(tag)?;
+                        if let Some(h) = href.as_ref().filter(|h| tag == "a" && (h.starts_with("http://") || h.starts_with("https://"))) {
+                            element.set_attribute("href", h)?;
+                            element.set_attribute("rel", "noopener noreferrer nofollow")?;
+                        }
+                        parent.append_child(&element)?;
+                        stack.push(element);
+                    }
+                    ViewPiece::Close => {
+                        if stack.len() > 1 {
+                            stack.pop();
+                        }
+                    }
+                    ViewPiece::Break => {
+                        let br = document.create_element("br")?;
+                        parent.append_child(&br)?;
+                    }
+                    ViewPiece::Text { text } => {
+                        parent.append_child(&document.create_text_node(text))?;
+                    }
+                }
+            }
+            target.set_attribute("data-html", "")?;
+        }
     }
+    dom::enhance(&document, target, &view.marks, tips, prefix)
+}
+
+fn mark_in_place(view: &ArticleView, name: &str, root: &Element, tips: &Element, prefix: &str) -> Result<u32, JsValue> {
+    if dom::text_of(root) != view.text {
+        return Err(js_error(&Error::bad_input(format!("the page's text of \"{name}\" changed since it was analysed; analyse it again"))));
+    }
+    let document = root.owner_document().ok_or_else(|| JsValue::from_str("root is not in a document"))?;
+    tips.set_text_content(None);
+    dom::enhance(&document, root, &view.marks, tips, prefix)
 }
 
 /// The article text of an element as `Analysis.enhance` reads it: its text

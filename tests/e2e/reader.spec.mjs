@@ -328,6 +328,79 @@ try {
     await p.context().close();
   });
 
+  // ----- large clusters: analysed in a Web Worker -------------------------------
+  // 200 articles (about 570 KB, over the widget's WORKER_BYTES): the copies of
+  // the five under new ids, paragraphs rotated, as the benchmark builds them.
+  const corpusDir = path.join(root, "www/corpus/kenya-haiti");
+  const five = ["000_ab610103825d78f6", "001_d100ab99cad84b3b", "002_9bc17c87cdb306d3", "003_797e2071f4ed8727", "004_9b5600509f698df4"]
+    .map((id) => ({ id, text: readFileSync(path.join(corpusDir, `${id}.txt`), "utf8") }));
+  const many = Array.from({ length: 200 }, (_, i) => {
+    const a = five[i % 5];
+    const copy = Math.floor(i / 5);
+    const paragraphs = a.text.split("\n");
+    const k = copy % paragraphs.length;
+    return { id: copy ? `${a.id}-${copy}` : a.id, text: [...paragraphs.slice(k), ...paragraphs.slice(0, k)].join("\n") };
+  });
+  /** Gives a new widget `articles` and waits; returns what the worker and the progress bar did. */
+  const bigWidget = (p, articles) => p.evaluate(async (articles) => {
+    const { WORKER_BYTES } = await import("/www/crossread.js");
+    const widget = document.createElement("crossread-reader");
+    widget.id = "reader";
+    const seen = new Set();
+    const poll = setInterval(() => { const bar = widget.shadowRoot.querySelector("progress"); if (!bar.hidden) seen.add(`${bar.value}/${bar.max}`); }, 5);
+    const outcome = new Promise((resolve) => {
+      widget.addEventListener("crossread:ready", (e) => resolve({ groups: e.detail.report.groups.length }));
+      widget.addEventListener("crossread:error", (e) => resolve({ error: e.detail.message, code: e.detail.code }));
+    });
+    document.body.append(widget);
+    widget.cluster = { articles };
+    const result = await outcome;
+    clearInterval(poll);
+    const bytes = articles.reduce((n, a) => n + a.text.length, 0);
+    const worker = performance.getEntriesByType("resource").some((e) => e.name.endsWith("/www/crossread-worker.js"));
+    return { ...result, bytes, threshold: WORKER_BYTES, worker, progress: [...seen], progressHidden: widget.shadowRoot.querySelector("progress").hidden };
+  }, articles);
+
+  for (const [name, server] of [["plain", plain], ["CSP + Trusted Types", strict]]) {
+    await check(`large cluster (${name}): analysed in a Web Worker with a progress bar; marks, details, tabs and export work`, async () => {
+      const p = await open(`${server.origin}/tests/e2e/pages/blank.html`);
+      const violations = [];
+      p.on("console", (m) => { if (/Content Security Policy|Trusted Type/i.test(m.text())) violations.push(m.text()); });
+      const r = await bigWidget(p, many);
+      assert.equal(r.error, undefined, r.error);
+      assert.ok(r.bytes > r.threshold, `${r.bytes} bytes is not over the worker threshold`);
+      assert.ok(r.worker, "crossread-worker.js was never loaded");
+      assert.ok(r.progress.length >= 3, `progress bar seen at ${JSON.stringify(r.progress)}`);
+      assert.ok(r.progressHidden, "the progress bar stays after the analysis");
+      // the first article, marked from the worker's view, with the same details as the five alone give
+      assert.equal(await articleText(p), five[0].text);
+      await p.$eval("#reader", (w) => [...w.shadowRoot.querySelectorAll("mark[tabindex]")].find((m) => m.textContent === "382").focus());
+      assert.match((await openPopup(p)) || "", /⚠ Conflict/);
+      assert.match(await openPopup(p), /400 in 002_9bc17c87cdb306d3/);
+      // another tab asks the worker for another view
+      await p.$eval("#reader", (w) => w.shadowRoot.querySelector('button[data-article="002_9bc17c87cdb306d3"]').click());
+      await p.waitForFunction((t) => document.querySelector("#reader").shadowRoot.querySelector(".cr-text")?.textContent === t, five[2].text);
+      const [marks, mentions] = await p.$eval("#reader", (w) => [w.shadowRoot.querySelectorAll("mark[tabindex]").length, w.report.articles.find((a) => a.id === "002_9bc17c87cdb306d3").mentions.length]);
+      assert.ok(mentions >= 5 && marks === mentions, `${marks} marks for ${mentions} mentions on the second article`);
+      // export: the Markdown comes from the worker
+      const [download] = await Promise.all([p.waitForEvent("download"), p.$eval("#reader", (w) => [...w.shadowRoot.querySelectorAll("button")].find((b) => b.textContent === "Export Markdown").click())]);
+      const markdown = readFileSync(await download.path(), "utf8");
+      assert.match(markdown, /200 articles/);
+      assert.deepEqual([...violations, ...p.errors], []);
+      await p.context().close();
+    });
+  }
+
+  await check("large cluster: bad input from the worker is a clear message with its code", async () => {
+    const p = await open(`${plain.origin}/tests/e2e/pages/blank.html`);
+    const r = await bigWidget(p, [...many, { id: many[7].id, text: "again" }]);
+    assert.equal(r.code, "duplicate-id");
+    assert.match(r.error, new RegExp(`two articles have the id "${many[7].id}"`));
+    assert.ok(r.worker);
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  });
+
   // ----- strict hosts --------------------------------------------------------
   await check("CSP + Trusted Types: the demo and the embed work with no violation", async () => {
     for (const url of [`${strict.origin}/www/`, `${strict.origin}/www/embed.html`]) {

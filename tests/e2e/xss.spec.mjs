@@ -55,6 +55,8 @@ async function clean(page, label) {
         if (/^(SCRIPT|IFRAME|OBJECT|EMBED|IMG|SVG|MATH|FRAME|FRAMESET|BASE|META|LINK|STYLE|FORM|INPUT|VIDEO|AUDIO|TEMPLATE|BGSOUND|XSS)$/i.test(el.tagName)
           && !(el.tagName === "SCRIPT" && (el.type === "module" || el.type === "application/json"))
           && !(el.tagName === "LINK" && /crossread(-marks)?\.css$|style\.css$|embed\.css$/.test(el.href))
+          // the demo page's own preload hints, in its head, for its own files
+          && !(el.tagName === "LINK" && /^(preload|modulepreload)$/.test(el.rel) && el.parentNode === document.head && new URL(el.href).origin === location.origin)
           && !(el.tagName === "META" && !el.httpEquiv)
           && !(el.tagName === "STYLE" && r === document && document.title === "crossread report")
           && !(el.tagName === "TEMPLATE" && el.id === "editor-template")
@@ -142,6 +144,25 @@ try {
     }, { vectors, batches });
     await page.waitForFunction(() => [...document.querySelectorAll("crossread-reader")].every((w) => w.dataset.ready === "true"), null, { timeout: 30000 });
     await clean(page, "embed");
+    await page.context().close();
+  });
+
+  await check("worker: a cluster of vectors large enough to be analysed in a Web Worker", async () => {
+    const page = await open(`${server.origin}/tests/e2e/pages/blank.html`);
+    const used = await page.evaluate(async (articles) => {
+      const { WORKER_BYTES } = await import("/www/crossread.js");
+      // copies under new ids until the cluster is over the widget's worker threshold
+      const big = [];
+      for (let copy = 0; big.reduce((n, a) => n + a.text.length, 0) <= WORKER_BYTES; copy++) big.push(...articles.map((a) => ({ ...a, id: `${a.id}-${copy}` })));
+      const w = document.createElement("crossread-reader");
+      document.getElementById("host").append(w);
+      w.cluster = { articles: big };
+      await new Promise((resolve) => w.addEventListener("crossread:ready", resolve));
+      return performance.getEntriesByType("resource").some((e) => e.name.endsWith("/www/crossread-worker.js"));
+    }, cluster.articles);
+    assert.ok(used, "the worker was not used");
+    const n = await eachArticle(page, "worker");
+    assert.ok(n > cluster.articles.length, `${n} articles`);
     await page.context().close();
   });
 

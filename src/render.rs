@@ -211,7 +211,7 @@ pub fn html_page(report: &crate::Report, articles: &[crate::Article]) -> String 
                 let (s, e) = (m.start.max(from), m.end.min(to));
                 while let Some(&end) = open.last() {
                     if end <= s {
-                        out.push_str(&escape(&text[at..end]));
+                        out.push_str(&escape(text.get(at..end).unwrap_or("")));
                         out.push_str("</mark>");
                         at = end;
                         open.pop();
@@ -222,17 +222,17 @@ pub fn html_page(report: &crate::Report, articles: &[crate::Article]) -> String 
                 if s < at || s >= e {
                     continue;
                 }
-                out.push_str(&escape(&text[at..s]));
+                out.push_str(&escape(text.get(at..s).unwrap_or("")));
                 out.push_str(&format!("<mark class=\"{} {}\" title=\"{}\">", m.kind.name(), verdict(m), escape(&title(m))));
                 at = s;
                 open.push(e);
             }
             while let Some(end) = open.pop() {
-                out.push_str(&escape(&text[at..end]));
+                out.push_str(&escape(text.get(at..end).unwrap_or("")));
                 out.push_str("</mark>");
                 at = end;
             }
-            out.push_str(&escape(&text[at..to]));
+            out.push_str(&escape(text.get(at..to).unwrap_or("")));
             carry = here.into_iter().filter(|m| m.end > to).collect();
         };
         if looks_like_html(text) {

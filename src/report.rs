@@ -105,12 +105,8 @@ impl<'de> Deserialize<'de> for Kind {
 
 impl<'de> Deserialize<'de> for Verdict {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Verdict, D::Error> {
-        match String::deserialize(d)?.as_str() {
-            "agree" => Ok(Verdict::Agree),
-            "conflict" => Ok(Verdict::Conflict),
-            "variant" => Ok(Verdict::Variant),
-            other => Err(serde::de::Error::custom(format!("unknown verdict {other}"))),
-        }
+        let name = String::deserialize(d)?;
+        Verdict::from_name(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown verdict {name}")))
     }
 }
 

@@ -233,3 +233,20 @@ fn progress_is_reported_up_to_the_total() {
     assert_eq!(calls.last(), Some(&(5, 5)));
     assert!(calls.windows(2).all(|w| w[0].0 < w[1].0), "{calls:?}");
 }
+
+#[wasm_bindgen_test]
+fn malformed_clusters_are_named_precisely() {
+    let message = |json: &str| {
+        let error = analyze(js_sys::JSON::parse(json).unwrap()).unwrap_err();
+        assert_eq!(get(&error, "code").as_string().as_deref(), Some("bad-input"), "{json}");
+        get(&error, "message").as_string().unwrap()
+    };
+    assert!(message(r#"{"articles": {"id": "a"}}"#).contains("\"articles\" must be a list"));
+    assert!(message(r#"{"articles": [{"id": 7, "text": "x"}]}"#).contains("article 1: \"id\" must be a string"));
+    assert!(message(r#"{"articles": [{"id": "a", "text": "x", "author": "b"}]}"#).contains("article 1 has an unknown field \"author\""));
+    assert!(message(r#"{"articles": [{"text": "x"}]}"#).contains("article 1 has no \"id\""));
+    assert!(message(r#"[]"#).contains("the cluster must be an object"));
+    // absent optional fields may be null
+    let report = analyze(js_sys::JSON::parse(r#"{"articles": [{"id": "a", "text": "382 officers.", "source": null, "published": "2024-09-26"}]}"#).unwrap()).unwrap();
+    assert!(!js_sys::Array::from(&get(&report, "articles")).get(0).is_undefined());
+}

@@ -23,6 +23,22 @@ pub enum Verdict {
     Variant,
 }
 
+impl Verdict {
+    /// The verdict's name in the report: "agree", "conflict", "variant".
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Conflict => "conflict",
+            Verdict::Variant => "variant",
+        }
+    }
+
+    /// The verdict of a name in the report.
+    pub fn from_name(name: &str) -> Option<Verdict> {
+        [Verdict::Agree, Verdict::Conflict, Verdict::Variant].into_iter().find(|v| v.name() == name)
+    }
+}
+
 /// One mention as alignment sees it: its place and its claim.
 #[derive(Debug, Clone)]
 pub struct Entry<'a> {
@@ -141,7 +157,7 @@ fn counted(entries: &[Entry<'_>], members: &[usize]) -> Option<String> {
         "woman" => "women".to_string(),
         "child" => "children".to_string(),
         "police" | "personnel" | "staff" | "usd" | "eur" | "gbp" | "kes" | "percent" | "fraction" => unit.to_string(),
-        u if u.ends_with('y') && !u.ends_with("ay") => format!("{}ies", &u[..u.len() - 1]),
+        u if u.ends_with('y') && !u.ends_with("ay") => format!("{}ies", u.get(..u.len() - 1).unwrap_or("")),
         u if u.ends_with('s') || u.ends_with("ch") || u.ends_with("sh") => format!("{u}es"),
         u => format!("{u}s"),
     })

@@ -318,11 +318,11 @@ pub fn singular(word: &str) -> String {
     }
     for suffix in ["sses", "ches", "shes", "xes"] {
         if w.ends_with(suffix) {
-            return w[..w.len() - 2].to_string();
+            return w.get(..w.len() - 2).unwrap_or("").to_string();
         }
     }
     if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3 {
-        return w[..w.len() - 1].to_string();
+        return w.get(..w.len() - 1).unwrap_or("").to_string();
     }
     w
 }

@@ -17,7 +17,7 @@ pub fn quotes(tokens: &Tokens<'_>, names: &[Name]) -> Vec<Mention> {
     let mut line_start = 0;
     for line in text.split('\n') {
         for (open, close) in pairs(line) {
-            let inner = &line[open..close];
+            let inner = line.get(open..close).unwrap_or("");
             let lead = inner.len() - inner.trim_start().len();
             let trimmed = inner.trim();
             if trimmed.is_empty() {
@@ -51,7 +51,7 @@ fn pairs(line: &str) -> Vec<(usize, usize)> {
                 open = None;
             }
             // “ … “ (a wrong closing mark, common in copy-pasted text)
-            (Some((start, '“')), '“') if line[start..at].trim_end().ends_with(['.', ',', '!', '?']) => {
+            (Some((start, '“')), '“') if line.get(start..at).unwrap_or("").trim_end().ends_with(['.', ',', '!', '?']) => {
                 out.push((start, at));
                 open = None;
             }
@@ -59,7 +59,7 @@ fn pairs(line: &str) -> Vec<(usize, usize)> {
         }
     }
     if let Some((start, _)) = open {
-        if line[start..].split_whitespace().count() > 3 {
+        if line.get(start..).unwrap_or("").split_whitespace().count() > 3 {
             out.push((start, line.len()));
         }
     }

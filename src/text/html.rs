@@ -34,8 +34,8 @@ pub fn mask_markup(input: &str) -> String {
         match bytes[i] {
             b'<' => {
                 let end = tag_end(input, i);
-                let name = tag_name(&input[i..end]);
-                let closing = input[i..end].starts_with("</");
+                let name = tag_name(input.get(i..end).unwrap_or(""));
+                let closing = input.get(i..end).unwrap_or("").starts_with("</");
                 let mut stop = end;
                 if !closing && HIDDEN.contains(&name.as_str()) {
                     stop = find_close(input, end, &name).map_or(input.len(), |k| tag_end(input, k));
@@ -47,7 +47,7 @@ pub fn mask_markup(input: &str) -> String {
                 i = stop.max(i + 1);
             }
             b'&' => {
-                if let Some((len, decoded)) = entity(&input[i..]) {
+                if let Some((len, decoded)) = entity(input.get(i..).unwrap_or("")) {
                     let mut replacement = decoded.to_string();
                     while replacement.len() < len {
                         replacement.push(' ');
@@ -84,7 +84,7 @@ fn find_close(input: &str, from: usize, name: &str) -> Option<usize> {
 
 /// End (exclusive) of the tag or comment starting at `start`.
 fn tag_end(input: &str, start: usize) -> usize {
-    let rest = &input[start..];
+    let rest = input.get(start..).unwrap_or("");
     if rest.starts_with("<!--") {
         return rest.find("-->").map_or(input.len(), |k| start + k + 3);
     }
@@ -118,7 +118,7 @@ fn tag_name(tag: &str) -> String {
 /// `(length in bytes, decoded char)` of the entity at the start of `s`.
 fn entity(s: &str) -> Option<(usize, char)> {
     let end = s.bytes().take(12).position(|b| b == b';')?;
-    let body = &s[1..end];
+    let body = s.get(1..end).unwrap_or("");
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -206,7 +206,7 @@ pub fn structure(input: &str) -> Vec<Piece> {
     let mut run = 0; // start of the current text run
     let flush = |out: &mut Vec<Piece>, from: usize, to: usize| {
         if to > from {
-            out.push(Piece::Text { source: (from, to), text: input[from..to].to_string() });
+            out.push(Piece::Text { source: (from, to), text: input.get(from..to).unwrap_or("").to_string() });
         }
     };
     while i < bytes.len() {
@@ -218,7 +218,7 @@ pub fn structure(input: &str) -> Vec<Piece> {
                     continue;
                 }
                 flush(&mut out, run, i);
-                let raw = &input[i..end];
+                let raw = input.get(i..end).unwrap_or("");
                 let name = tag_name(raw);
                 let closing = raw.starts_with("</");
                 let mut stop = end;
@@ -243,7 +243,7 @@ pub fn structure(input: &str) -> Vec<Piece> {
                 i = stop.max(i + 1);
                 run = i;
             }
-            b'&' => match entity(&input[i..]) {
+            b'&' => match entity(input.get(i..).unwrap_or("")) {
                 Some((len, c)) => {
                     flush(&mut out, run, i);
                     out.push(Piece::Text { source: (i, i + len), text: c.to_string() });
@@ -266,18 +266,18 @@ pub fn structure(input: &str) -> Vec<Piece> {
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(k) = lower[from..].find(name) {
+    while let Some(k) = lower.get(from..).unwrap_or("").find(name) {
         let at = from + k;
         from = at + name.len();
         let before = lower.as_bytes().get(at.wrapping_sub(1)).copied().unwrap_or(b' ');
         if !before.is_ascii_whitespace() {
             continue;
         }
-        let rest = tag[at + name.len()..].trim_start();
+        let rest = tag.get(at + name.len()..).unwrap_or("").trim_start();
         let Some(value) = rest.strip_prefix('=') else { continue };
         let value = value.trim_start();
         let raw = match value.chars().next() {
-            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            Some(q @ ('"' | '\'')) => value.get(1..).unwrap_or("").split(q).next().unwrap_or(""),
             _ => value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
         };
         return Some(decode_entities(raw));
@@ -290,13 +290,13 @@ fn decode_entities(s: &str) -> String {
     let mut i = 0;
     while i < s.len() {
         if s.as_bytes()[i] == b'&' {
-            if let Some((len, c)) = entity(&s[i..]) {
+            if let Some((len, c)) = entity(s.get(i..).unwrap_or("")) {
                 out.push(c);
                 i += len;
                 continue;
             }
         }
-        let c = s[i..].chars().next().unwrap_or(' ');
+        let c = s.get(i..).unwrap_or("").chars().next().unwrap_or(' ');
         out.push(c);
         i += c.len_utf8();
     }

@@ -101,7 +101,7 @@ impl ShownText {
         let k = self.runs.partition_point(|r| r.1 <= at);
         match self.runs.get(k) {
             Some(&(s, e, shown)) if at >= s => {
-                let width = self.text[shown..].len().min(if k + 1 < self.runs.len() { self.runs[k + 1].2 - shown } else { self.text.len() - shown });
+                let width = self.text.get(shown..).unwrap_or("").len().min(if k + 1 < self.runs.len() { self.runs[k + 1].2 - shown } else { self.text.len() - shown });
                 if e - s == width { shown + (at - s) } else { shown }
             }
             Some(&(_, _, shown)) => shown,

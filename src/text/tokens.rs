@@ -94,18 +94,18 @@ impl<'t> Tokens<'t> {
             }
             let mut end = start + c.len_utf8();
             // ".08": a decimal without its leading zero, after a space.
-            let leading_point = c == '.' && space_before && text[end..].starts_with(|d: char| d.is_ascii_digit());
+            let leading_point = c == '.' && space_before && text.get(end..).unwrap_or("").starts_with(|d: char| d.is_ascii_digit());
             let kind = if c.is_ascii_digit() || leading_point {
                 // digits, then ("," or ".") + digit repeatedly
                 loop {
-                    let rest = &text[end..];
+                    let rest = text.get(end..).unwrap_or("");
                     let mut it = rest.chars();
                     match (it.next(), it.next()) {
                         (Some(d), _) if d.is_ascii_digit() => end += 1,
                         (Some(',' | '.'), Some(d)) if d.is_ascii_digit() => end += 2,
                         // "1 414 021" with thin or no-break spaces: groups of exactly three digits
                         (Some(sep @ ('\u{202f}' | '\u{2009}' | '\u{a0}')), Some(d)) if d.is_ascii_digit() && {
-                            let group = &rest[sep.len_utf8()..];
+                            let group = rest.get(sep.len_utf8()..).unwrap_or("");
                             group.len() >= 3
                                 && group.as_bytes()[..3].iter().all(u8::is_ascii_digit)
                                 && !group.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
@@ -120,7 +120,7 @@ impl<'t> Tokens<'t> {
             } else if c.is_alphabetic() {
                 while let Some(&(i, d)) = chars.peek() {
                     let inner_apostrophe = is_apostrophe(d)
-                        && text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                        && text.get(i + d.len_utf8()..).unwrap_or("").chars().next().is_some_and(char::is_alphabetic);
                     // ASCII digits end a word ("Dh472" is a currency and an amount).
                     if (d.is_alphanumeric() && !d.is_ascii_digit()) || inner_apostrophe || is_mark(d) {
                         end = i + d.len_utf8();
@@ -133,7 +133,7 @@ impl<'t> Tokens<'t> {
             } else {
                 TokenKind::Punct
             };
-            let token_text = &text[start..end];
+            let token_text = text.get(start..end).unwrap_or("");
             list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii: token_text.is_ascii() });
             space_before = false;
             line_before = false;

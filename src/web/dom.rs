@@ -45,12 +45,7 @@ pub fn text_of(root: &Node) -> String {
 }
 
 fn verdict_name(v: Option<Verdict>) -> &'static str {
-    match v {
-        Some(Verdict::Agree) => "agree",
-        Some(Verdict::Conflict) => "conflict",
-        Some(Verdict::Variant) => "variant",
-        None => "none",
-    }
+    v.map_or("none", Verdict::name)
 }
 
 /// Wraps each mark's text in `<mark>` elements under `root` (outer marks

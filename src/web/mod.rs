@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+mod decode;
 mod dom;
 
 thread_local! {
@@ -44,9 +45,7 @@ fn decode(input: JsValue) -> Result<Vec<Article>, JsValue> {
         })?,
         None => input,
     };
-    let cluster: crate::Cluster = serde_wasm_bindgen::from_value(input)
-        .map_err(|e| js_error(&Error::bad_input(format!("expected {{articles: [{{id, text}}]}}: {e}"))))?;
-    Ok(cluster.articles)
+    decode::cluster(&input).map_err(|e| js_error(&Error::bad_input(format!("expected {{articles: [{{id, text}}]}}: {e}"))))
 }
 
 /// A JS `Error` whose `message` is the error's text and `code` its stable code.
@@ -162,7 +161,7 @@ impl Analysis {
 }
 
 fn from_js_view(view: JsValue) -> Result<ArticleView, JsValue> {
-    serde_wasm_bindgen::from_value(view).map_err(|e| js_error(&Error::bad_input(format!("not an article view: {e}"))))
+    decode::article_view(&view).map_err(|e| js_error(&Error::bad_input(format!("not an article view: {e}"))))
 }
 
 /// Builds an article view (from `Analysis.view(id, false)`, perhaps made in

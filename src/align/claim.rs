@@ -8,7 +8,7 @@
 use crate::extract::lexicon::{Filter, Words};
 use crate::extract::DateExpr;
 use crate::mention::{Kind, Mention};
-use crate::text::{Span, Token, Tokens};
+use crate::text::{Span, Token, TokenKind, Tokens};
 
 /// The role a number or date plays, from cue words. Ordered by precedence:
 /// when several cues reach one mention, the first one listed wins.
@@ -105,7 +105,10 @@ pub struct Claim {
 }
 
 /// Words that put a sentence's event in the future.
-const FUTURE: [&str; 14] = ["will", "would", "shall", "plans", "planned", "expected", "aims", "aiming", "towards", "toward", "due", "upcoming", "soon", "set"];
+const FUTURE: Words = Words::new(&["will", "would", "shall", "plans", "planned", "expected", "aims", "aiming", "towards", "toward", "due", "upcoming", "soon", "set"]);
+
+/// Words that mark a sentence's figures as earlier ones.
+const EARLIER: Words = Words::new(&["previously", "initially", "originally"]);
 
 /// Facts about the sentences and clauses of one article, computed once so
 /// that each mention's claim costs O(log n), whatever the article's shape.
@@ -157,12 +160,12 @@ impl Layout {
             if w.starts_with("deploy") || is_personnel(&w) {
                 personnel[s] = true;
             }
-            if t.is_any(&["previously", "initially", "originally"])
+            if EARLIER.contains(t.text)
                 || (t.is("had") && list.get(i + 1).is_some_and(|n| n.is_any(&["pledged", "promised", "expressed", "planned"])))
             {
                 past[s] = true;
             }
-            if t.is_any(&FUTURE) || t.text.ends_with("’ll") || t.text.ends_with("'ll") {
+            if FUTURE.contains(t.text) || t.text.ends_with("’ll") || t.text.ends_with("'ll") {
                 future[s] = true;
             }
         }
@@ -379,8 +382,8 @@ fn is_break(list: &[Token<'_>], j: usize) -> bool {
     // "and", "but" and "while" first: they also break before a number
     const JOINERS: Words = Words::new(&["and", "but", "while", "whereas", "which", "who"]);
     let t = &list[j];
-    if matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"") {
-        return true;
+    if t.kind == TokenKind::Punct {
+        return matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"");
     }
     let Some(joiner) = JOINERS.position(t.text) else { return false };
     list.get(j + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.is_any(&["the", "a", "an", "other"]))

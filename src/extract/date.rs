@@ -24,9 +24,8 @@ pub enum Unit {
 
 impl Unit {
     fn parse(word: &str) -> Option<Unit> {
-        const NAMES: lexicon::Filter = lexicon::Filter::EMPTY.with(&["minute", "hour", "day", "week", "month", "quarter", "year", "decade"]);
         let word = without_possessive(word).trim_end_matches(['s', 'S']);
-        if !NAMES.may_contain(word) {
+        if !UNIT_NAMES.may_contain(word) {
             return None;
         }
         let lowered = lexicon::lower(word);
@@ -58,8 +57,14 @@ impl Unit {
     }
 }
 
+/// The names of [`Unit`]s, singular.
+const UNIT_NAMES: lexicon::Filter = lexicon::Filter::EMPTY.with(&["minute", "hour", "day", "week", "month", "quarter", "year", "decade"]);
+
 /// "Monday's" → "Monday": a possessive is still the word it is made from.
 fn without_possessive(word: &str) -> &str {
+    if !word.ends_with('s') {
+        return word;
+    }
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
@@ -307,6 +312,12 @@ fn may_open_date(t: &Token<'_>) -> bool {
         TokenKind::Punct => t.text == "'" || t.text == "’",
         TokenKind::Word => {
             let w = without_possessive(t.text);
+            // One hash turns most words away before any list is searched.
+            const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter()).union(lexicon::MONTH_NAMES.filter()).union(lexicon::WEEKDAY_NAMES.filter()).union(UNIT_NAMES);
+            let unit_like = || w.ends_with(['s', 'S']) && UNIT_NAMES.may_contain(w.trim_end_matches(['s', 'S']));
+            if !ANY.may_contain(w) && !unit_like() {
+                return false;
+            }
             OPENERS.contains(w)
                 || lexicon::number_word(w).is_some()
                 || lexicon::month(w).is_some()

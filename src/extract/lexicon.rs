@@ -92,6 +92,16 @@ impl Filter {
         self
     }
 
+    /// Lets through what either filter lets through.
+    pub const fn union(mut self, other: Filter) -> Filter {
+        let mut i = 0;
+        while i < self.bits.len() {
+            self.bits[i] |= other.bits[i];
+            i += 1;
+        }
+        self
+    }
+
     /// False only when `word` is none of the words let through, whatever its case.
     pub fn may_contain(&self, word: &str) -> bool {
         let slot = Filter::slot(word.as_bytes());
@@ -122,6 +132,11 @@ impl Words {
     pub fn contains(&self, word: &str) -> bool {
         self.position(word).is_some()
     }
+
+    /// The filter in front of the list, to combine with others.
+    pub const fn filter(&self) -> Filter {
+        self.filter
+    }
 }
 
 pub const MONTHS: [&str; 12] = [
@@ -130,32 +145,36 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 /// 1-based month of a month name or its usual abbreviation ("Sept" too).
+/// Month names and their usual abbreviations, "sept" last.
+pub const MONTH_NAMES: Words = Words::new(&[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sept",
+]);
+
 pub fn month(word: &str) -> Option<u32> {
-    const NAMES: Words = Words::new(&[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sept",
-    ]);
     let w = word.trim_end_matches('.');
-    NAMES.position(w).map(|i| if i == 24 { 9 } else { i as u32 % 12 + 1 })
+    MONTH_NAMES.position(w).map(|i| if i == 24 { 9 } else { i as u32 % 12 + 1 })
 }
 
 pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+pub const WEEKDAY_NAMES: Words = Words::new(&WEEKDAYS);
+
 /// 0 = Monday.
 pub fn weekday(word: &str) -> Option<u32> {
-    const NAMES: Words = Words::new(&WEEKDAYS);
-    NAMES.position(word).map(|i| i as u32)
+    WEEKDAY_NAMES.position(word).map(|i| i as u32)
 }
 
 /// Value of a cardinal number word ("seven", "forty").
+/// Cardinal number words: 0-19, the tens 20-90, then "nought" and "naught" (0).
+pub const NUMBER_WORDS: Words = Words::new(&[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "nought", "naught",
+]);
+
 pub fn number_word(word: &str) -> Option<f64> {
-    // 0-19, the tens 20-90, then "nought" and "naught" (0)
-    const NUMBERS: Words = Words::new(&[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-        "fifty", "sixty", "seventy", "eighty", "ninety", "nought", "naught",
-    ]);
-    NUMBERS.position(word).map(|i| match i {
+    NUMBER_WORDS.position(word).map(|i| match i {
         0..20 => i as f64,
         20..28 => (i as f64 - 18.0) * 10.0,
         _ => 0.0,

@@ -108,7 +108,10 @@ fn may_open_number(t: &Token<'_>) -> bool {
         TokenKind::Numeral => true,
         TokenKind::Punct => lexicon::currency_prefix(t.text).is_some() || t.punct('-') || t.punct('−') || vulgar_fraction(t.text).is_some(),
         TokenKind::Word => {
-            OPENERS.contains(t.text) || lexicon::number_word(t.text).is_some() || lexicon::currency_prefix(t.text).is_some()
+            // One hash turns most words away before either list is searched.
+            const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter());
+            (ANY.may_contain(t.text) && (OPENERS.contains(t.text) || lexicon::number_word(t.text).is_some()))
+                || lexicon::currency_prefix(t.text).is_some()
         }
     }
 }

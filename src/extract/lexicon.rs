@@ -125,8 +125,10 @@ impl Words {
         if !self.filter.may_contain(word) {
             return None;
         }
-        let w = lower(word);
-        self.list.iter().position(|entry| *entry == &*w)
+        let lowered = lower(word);
+        let w = lowered.as_bytes();
+        // length and first byte before the full comparison: most entries differ there
+        self.list.iter().position(|entry| entry.len() == w.len() && entry.as_bytes().first() == w.first() && entry.as_bytes() == w)
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -263,8 +265,9 @@ pub fn ordinal_unit(word: &str) -> Option<f64> {
 
 /// Currency signs and codes written before an amount → ISO-like unit.
 pub fn currency_prefix(token: &str) -> Option<&'static str> {
-    // every sign and code is at most four bytes; most tokens are longer
-    if token.len() > 4 {
+    // every sign and code is at most four bytes and starts with one of these
+    // bytes (ASCII capitals, "$", and the lead bytes of "€", "£", "¥", "₹", "₦")
+    if token.len() > 4 || !matches!(token.as_bytes().first(), Some(b'$' | b'A' | b'C' | b'D' | b'E' | b'G' | b'I' | b'K' | b'N' | b'R' | b'U' | 0xC2 | 0xE2)) {
         return None;
     }
     Some(match token {

@@ -31,7 +31,7 @@ const SUITES: [(&str, &str, f64); 5] = [
 /// Date values against each case's reference date: the resolved date must be
 /// the suite's past or future reading (news leans to the past), compared on
 /// the fields crossread states (a year or month is a prefix of a full date).
-const FLOOR_DATE_VALUES: f64 = 0.40;
+const FLOOR_DATE_VALUES: f64 = 0.47;
 /// Date extraction (spans only). The suite is written in lower-case chat
 /// style ("i'll go back april 22"); crossread reads news, where month names
 /// are capitalized, so much of it is missed by design for now.

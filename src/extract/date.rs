@@ -112,6 +112,9 @@ pub enum DateExpr {
     Quarter(u32),
     /// "last Sunday" (-1), "this Friday" (0), "next Monday" (1).
     WeekdayOf { weekday: u32, offset: i32 },
+    /// A weekday of a week counted from the reference's: "Tuesday next
+    /// week" (1), "last week on Sunday" (-1).
+    WeekdayOfWeek { weekday: u32, weeks: i32 },
     /// The last day of the current unit: "by the end of the month".
     EndOf(Unit),
     /// The start of the current unit: "the beginning of the year" (valued as the unit).
@@ -222,6 +225,10 @@ impl DateExpr {
                             _ => r.add_days(wd - today).iso(),
                         }
                     }
+                    DateExpr::WeekdayOfWeek { weekday, weeks } => {
+                        let monday = r.add_days(-i64::from(r.weekday()));
+                        monday.add_days(7 * i64::from(weeks) + i64::from(weekday)).iso()
+                    }
                     DateExpr::EndOf(unit) => match unit {
                         Unit::Minute | Unit::Hour => return None,
                         Unit::Day => r.iso(),
@@ -289,6 +296,16 @@ fn glued(list: &[Token<'_>], i: usize) -> bool {
     list.get(i).is_some_and(|t| !t.space_before)
 }
 
+/// A year written with two digits ("'82", "05/05/89"): this century up to
+/// '39, the last one from '40.
+fn two_digit_year(n: u32) -> u32 {
+    if n < 40 {
+        2000 + n
+    } else {
+        1900 + n
+    }
+}
+
 fn is_year(n: u32) -> bool {
     (1000..=2100).contains(&n)
 }
@@ -354,6 +371,24 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &list[i];
     // weekday names are no ordinary words, so case does not matter
     let weekday = lexicon::weekday(without_possessive(t.text))?;
+    // "Monday, January 12, 2016", "Tuesday 3 March": the date that follows
+    // names the day; the weekday only repeats it.
+    let at = if list.get(i + 1).is_some_and(|c| c.punct(',')) { i + 2 } else { i + 1 };
+    let dated = month_first(list, at)
+        .or_else(|| day_month(list, at))
+        .or_else(|| ordinal_day_month(list, at))
+        .or_else(|| numeric_date(list, at))
+        .or_else(|| iso_date(list, at))
+        .filter(|(first, _, expr, _)| *first == at && (matches!(expr, DateExpr::MonthDay { .. }) || matches!(expr, DateExpr::Absolute(iso) if iso.len() == 10)));
+    if let Some((_, end, expr, source)) = dated {
+        return Some((i, end, expr, source));
+    }
+    // "Tuesday next week", "Friday last week"
+    for (phrase, weeks) in [("next week", 1), ("last week", -1), ("this week", 0)] {
+        if let Some(end) = phrase_at(list, i + 1, phrase) {
+            return Some((i, end, DateExpr::WeekdayOfWeek { weekday, weeks }, "date::weekday_of_week"));
+        }
+    }
     let mut end = i + 1;
     // "Friday the 22nd"
     if let Some((day, next)) = list.get(i + 1).filter(|t| t.is("the")).and_then(|_| ordinal_day(list, i + 2)) {
@@ -412,7 +447,7 @@ fn short_year(list: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     let n = numeral(list.get(at)).filter(|_| list[at].text.len() == 2)?;
-    let year = if n < 40 { 2000 + n } else { 1900 + n };
+    let year = two_digit_year(n);
     let decade = list.get(at + 1).is_some_and(|s| s.is("s") && !s.space_before) && n % 10 == 0;
     if decade {
         // "the 70s", "the '80s", "the 70s and 80s"; not "in their 70s" (an age)
@@ -550,7 +585,7 @@ fn numeric_date(list: &[Token<'_>], i: usize) -> Option<Found> {
     let y = numeral(list.get(i + 4)).filter(|_| glued(list, i + 4))?;
     let year = match list[i + 4].text.len() {
         4 => y as i32,
-        2 => 2000 + y as i32,
+        2 => two_digit_year(y) as i32,
         _ => return None,
     };
     let (month, day) = if a > 12 { (b, a) } else { (a, b) };
@@ -826,6 +861,13 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
                 }
                 if phrase.starts_with("the") && !["the following", "the next", "the previous", "the last"].contains(&phrase) {
                     continue;
+                }
+                // "next week on Friday", "last week Sunday": a day of that week
+                if unit == Unit::Week && matches!(phrase, "last" | "next" | "this") {
+                    let on = usize::from(list.get(k + 1).is_some_and(|o| o.is("on")));
+                    if let Some(weekday) = list.get(k + 1 + on).and_then(|d| lexicon::weekday(d.text)) {
+                        return Some((i, k + 2 + on, DateExpr::WeekdayOfWeek { weekday, weeks: offset }, "date::weekday_of_week"));
+                    }
                 }
                 return Some((i, k + 1, DateExpr::Relative { unit, offset }, "date::relative_unit"));
             }

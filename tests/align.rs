@@ -112,3 +112,13 @@ fn passive_and_intransitive_verbs_speak_of_the_number_before_them() {
     let g = groups(&r);
     assert!(!g.iter().any(|(_, e)| e.contains("tens of thousands") || e.contains("2 million")), "{g:?}");
 }
+
+#[test]
+fn a_stretch_of_unstated_length_contradicts_no_stated_one() {
+    use crossread::mention::{Kind, Mention, Value};
+    use crossread::text::Span;
+    let date = |v: &str| Mention::new(Kind::Date, Span::new(0, 1), Value::Date(Some(v.to_string())), "test");
+    let (some_years, two_years, three_years) = (date("PXY"), date("P2Y"), date("P3Y"));
+    assert_eq!(crossread::align::verdict(&[&some_years, &two_years], &["for years", "two years"]), Verdict::Agree);
+    assert_eq!(crossread::align::verdict(&[&some_years, &two_years, &three_years], &["for years", "two years", "three years"]), Verdict::Conflict);
+}

@@ -319,7 +319,8 @@ pub fn verdict(members: &[&Mention], texts: &[&str]) -> Verdict {
             if low > high { Verdict::Conflict } else { Verdict::Agree }
         }
         Kind::Date => {
-            let values: Vec<&str> = members.iter().filter_map(|m| m.iso()).collect();
+            // A value with TimeML's placeholder ("PXY": some years) pins nothing down to contradict.
+            let values: Vec<&str> = members.iter().filter_map(|m| m.iso()).filter(|v| !v.contains('X')).collect();
             let longest = values.iter().max_by_key(|v| v.len()).copied().unwrap_or("");
             if values.iter().all(|v| longest.starts_with(v)) { Verdict::Agree } else { Verdict::Conflict }
         }

@@ -42,6 +42,20 @@ impl Unit {
         })
     }
 
+    /// A stretch of these units with no stated length ("for years"), with
+    /// TimeML's placeholder for the number: "PXY", "PTXM". Quarters count in
+    /// months and decades in years, as in [`Unit::duration`].
+    fn unstated_duration(self) -> &'static str {
+        match self {
+            Unit::Minute => "PTXM",
+            Unit::Hour => "PTXH",
+            Unit::Day => "PXD",
+            Unit::Week => "PXW",
+            Unit::Month | Unit::Quarter => "PXM",
+            Unit::Year | Unit::Decade => "PXY",
+        }
+    }
+
     /// ISO-8601 duration of `amount` units: quarters in months, decades in years.
     fn duration(self, amount: u32) -> String {
         match self {
@@ -121,7 +135,7 @@ pub enum DateExpr {
     StartOf(Unit),
     /// A stretch of time: "another 12 months" (P12M), "a 12-hour flight" (PT12H).
     Duration { amount: u32, unit: Unit },
-    /// A stretch of time with no stated length: "for years", "in minutes".
+    /// A stretch of time with no stated length: "for years" ("PXY"), "in minutes".
     VagueDuration(Unit),
     /// A time of day, with its zone when stated: "7:37 a.m. GMT".
     Time { hour: u32, minute: u32, zone: Option<String> },
@@ -140,7 +154,8 @@ impl DateExpr {
         match self {
             DateExpr::Absolute(iso) => Some(iso.clone()),
             DateExpr::Duration { amount, unit } => Some(unit.duration(*amount)),
-            DateExpr::Vague | DateExpr::VagueDuration(_) => None,
+            DateExpr::Vague => None,
+            DateExpr::VagueDuration(unit) => Some(unit.unstated_duration().to_string()),
             DateExpr::Time { hour, minute, zone } => {
                 let day = reference?;
                 let z = match zone.as_deref() {

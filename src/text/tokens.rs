@@ -81,10 +81,16 @@ fn is_apostrophe(c: char) -> bool {
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Tokens<'t> {
         let mut list = Vec::new();
-        let mut chars = text.char_indices().peekable();
+        let bytes = text.as_bytes();
         let mut space_before = true;
         let mut line_before = true;
-        while let Some((start, c)) = chars.next() {
+        // `pos` and `end` always sit on char boundaries: they move by whole
+        // chars, or by single ASCII bytes.
+        let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
+        let mut pos = 0;
+        while let Some(c) = char_at(pos) {
+            let start = pos;
+            pos += c.len_utf8();
             if c.is_whitespace() {
                 space_before = true;
                 if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
@@ -92,9 +98,9 @@ impl<'t> Tokens<'t> {
                 }
                 continue;
             }
-            let mut end = start + c.len_utf8();
+            let mut end = pos;
             // ".08": a decimal without its leading zero, after a space.
-            let leading_point = c == '.' && space_before && text.get(end..).unwrap_or("").starts_with(|d: char| d.is_ascii_digit());
+            let leading_point = c == '.' && space_before && bytes.get(end).is_some_and(u8::is_ascii_digit);
             let kind = if c.is_ascii_digit() || leading_point {
                 // digits, then ("," or ".") + digit repeatedly
                 loop {
@@ -113,18 +119,18 @@ impl<'t> Tokens<'t> {
                         _ => break,
                     }
                 }
-                while chars.peek().is_some_and(|&(i, _)| i < end) {
-                    chars.next();
-                }
                 TokenKind::Numeral
             } else if c.is_alphabetic() {
-                while let Some(&(i, d)) = chars.peek() {
-                    let inner_apostrophe = is_apostrophe(d)
-                        && text.get(i + d.len_utf8()..).unwrap_or("").chars().next().is_some_and(char::is_alphabetic);
+                loop {
+                    // ASCII letters, the common case, byte by byte
+                    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                        end += 1;
+                    }
+                    let Some(d) = char_at(end) else { break };
+                    let inner_apostrophe = is_apostrophe(d) && char_at(end + d.len_utf8()).is_some_and(char::is_alphabetic);
                     // ASCII digits end a word ("Dh472" is a currency and an amount).
                     if (d.is_alphanumeric() && !d.is_ascii_digit()) || inner_apostrophe || is_mark(d) {
-                        end = i + d.len_utf8();
-                        chars.next();
+                        end += d.len_utf8();
                     } else {
                         break;
                     }
@@ -133,6 +139,7 @@ impl<'t> Tokens<'t> {
             } else {
                 TokenKind::Punct
             };
+            pos = end;
             let token_text = text.get(start..end).unwrap_or("");
             list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii: token_text.is_ascii() });
             space_before = false;

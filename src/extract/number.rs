@@ -71,6 +71,11 @@ pub fn numbers(tokens: &Tokens<'_>) -> Vec<Mention> {
 
 /// Matches the words of `phrase` at token `i`; returns the index after them.
 pub(crate) fn phrase_at(list: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
+    // Most tries fail on the first letter (phrases are lower case).
+    let first = list.get(i)?;
+    if first.ascii && first.text.as_bytes().first().map(u8::to_ascii_lowercase) != phrase.as_bytes().first().copied() {
+        return None;
+    }
     let mut k = i;
     let mut rest = phrase;
     loop {

@@ -156,16 +156,15 @@ impl Layout {
             if t.is("other") && list.get(i + 1).is_some_and(|n| OTHER_PARTIES.iter().any(|p| n.is(p))) {
                 other_party[clause_of[i]] = true;
             }
-            let w = crate::extract::lexicon::lower(t.text);
-            if w.starts_with("deploy") || is_personnel(&w) {
+            if PERSONNEL.has(t) || is_deploying(t.text) {
                 personnel[s] = true;
             }
-            if EARLIER.contains(t.text)
+            if EARLIER.has(t)
                 || (t.is("had") && list.get(i + 1).is_some_and(|n| n.is_any(&["pledged", "promised", "expressed", "planned"])))
             {
                 past[s] = true;
             }
-            if FUTURE.contains(t.text) || t.text.ends_with("’ll") || t.text.ends_with("'ll") {
+            if FUTURE.has(t) || t.text.ends_with("’ll") || t.text.ends_with("'ll") {
                 future[s] = true;
             }
         }
@@ -367,7 +366,7 @@ fn cue_role(t: &Token<'_>) -> Option<Role> {
         }
         filter
     };
-    if !ANY_CUE.may_contain(t.text) {
+    if !ANY_CUE.admits(t) {
         return None;
     }
     let w = crate::extract::lexicon::lower(t.text);
@@ -385,7 +384,7 @@ fn is_break(list: &[Token<'_>], j: usize) -> bool {
     if t.kind == TokenKind::Punct {
         return matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"");
     }
-    let Some(joiner) = JOINERS.position(t.text) else { return false };
+    let Some(joiner) = JOINERS.find(t) else { return false };
     list.get(j + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.is_any(&["the", "a", "an", "other"]))
         || (joiner < 3
             && j > 0
@@ -394,15 +393,21 @@ fn is_break(list: &[Token<'_>], j: usize) -> bool {
 }
 
 /// Counted things that are people in uniform (close enough to be compared),
-/// or deploying them.
+/// and their plurals.
+const PERSONNEL: Words = Words::new(&[
+    "officer", "officers", "police", "polices", "personnel", "personnels", "troop", "troops", "soldier", "soldiers",
+    "policeman", "policemen", "policemens", "peacekeeper", "peacekeepers", "guard", "guards", "force", "forces",
+    "deployment", "deployments",
+]);
+
+/// "deploy", "deployed", "deploying": the sending of people in uniform.
+fn is_deploying(word: &str) -> bool {
+    word.get(..6).is_some_and(|head| head.eq_ignore_ascii_case("deploy"))
+}
+
+/// People in uniform, or deploying them.
 fn is_personnel(word: &str) -> bool {
-    // The words and their plurals and their plurals, without allocating: this runs for every word.
-    const FORMS: Words = Words::new(&[
-        "officer", "officers", "police", "polices", "personnel", "personnels", "troop", "troops", "soldier", "soldiers",
-        "policeman", "policemen", "policemens", "peacekeeper", "peacekeepers", "guard", "guards", "force", "forces",
-        "deployment", "deployments",
-    ]);
-    FORMS.contains(word) || word.get(..6).is_some_and(|head| head.eq_ignore_ascii_case("deploy"))
+    PERSONNEL.contains(word) || is_deploying(word)
 }
 
 /// The comparable class of what a number counts: its unit, else the

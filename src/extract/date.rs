@@ -347,7 +347,8 @@ fn may_open_date(t: &Token<'_>) -> bool {
             // One hash turns most words away before any list is searched.
             const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter()).union(lexicon::MONTH_NAMES.filter()).union(lexicon::WEEKDAY_NAMES.filter()).union(UNIT_NAMES);
             let unit_like = || w.ends_with(['s', 'S']) && UNIT_NAMES.may_contain(w.trim_end_matches(['s', 'S']));
-            if !ANY.may_contain(w) && !unit_like() {
+            let admitted = if w.len() == t.text.len() { ANY.admits(t) } else { ANY.may_contain(w) };
+            if !admitted && !unit_like() {
                 return false;
             }
             OPENERS.contains(w)

@@ -2,6 +2,8 @@
 //! this project; the reporting verbs follow the usual news-attribution lists
 //! (said, told, added, stated, ...).
 
+use crate::text::{fold_hash, Token};
+
 /// A word in ASCII lower case, without allocating: the lexicon is consulted
 /// for nearly every token. Most words of running text are lower case
 /// already and are borrowed as they are; short capitalised ones are folded
@@ -68,17 +70,13 @@ pub struct Filter {
 impl Filter {
     pub const EMPTY: Filter = Filter { bits: [0; 16] };
 
-    /// FNV-1a over the bytes with ASCII letters folded to lower case (other
-    /// bytes may collide when folded: a false positive, never a miss), to
-    /// one of 1,024 bits.
+    /// One of 1,024 bits, from the word's case-folded hash ([`fold_hash`]).
     const fn slot(word: &[u8]) -> usize {
-        let mut h: u32 = 0x811c_9dc5;
-        let mut i = 0;
-        while i < word.len() {
-            h = (h ^ (word[i] | 0x20) as u32).wrapping_mul(0x0100_0193);
-            i += 1;
-        }
-        (h >> 22) as usize
+        Filter::slot_of(fold_hash(word))
+    }
+
+    const fn slot_of(hash: u32) -> usize {
+        (hash >> 22) as usize
     }
 
     /// This filter, also letting through the words of `list`.
@@ -104,7 +102,16 @@ impl Filter {
 
     /// False only when `word` is none of the words let through, whatever its case.
     pub fn may_contain(&self, word: &str) -> bool {
-        let slot = Filter::slot(word.as_bytes());
+        self.admits_hash(fold_hash(word.as_bytes()))
+    }
+
+    /// [`Filter::may_contain`] for a token, whose hash the tokenizer computed once.
+    pub fn admits(&self, token: &Token<'_>) -> bool {
+        self.admits_hash(token.hash)
+    }
+
+    fn admits_hash(&self, hash: u32) -> bool {
+        let slot = Filter::slot_of(hash);
         self.bits[slot / 64] >> (slot % 64) & 1 == 1
     }
 }
@@ -125,6 +132,10 @@ impl Words {
         if !self.filter.may_contain(word) {
             return None;
         }
+        self.scan(word)
+    }
+
+    fn scan(&self, word: &str) -> Option<usize> {
         let lowered = lower(word);
         let w = lowered.as_bytes();
         // length and first byte before the full comparison: most entries differ there
@@ -133,6 +144,19 @@ impl Words {
 
     pub fn contains(&self, word: &str) -> bool {
         self.position(word).is_some()
+    }
+
+    /// [`Words::contains`] for a token, rejected by the hash the tokenizer computed once.
+    pub fn has(&self, token: &Token<'_>) -> bool {
+        self.find(token).is_some()
+    }
+
+    /// [`Words::position`] for a token, rejected by the hash the tokenizer computed once.
+    pub fn find(&self, token: &Token<'_>) -> Option<usize> {
+        if !self.filter.admits(token) {
+            return None;
+        }
+        self.scan(token.text)
     }
 
     /// The filter in front of the list, to combine with others.
@@ -350,31 +374,27 @@ pub fn singular(word: &str) -> String {
 }
 
 /// Verbs that introduce reported speech, in the forms news text uses.
-pub const REPORTING_VERBS: [&str; 52] = [
+pub const REPORTING_VERBS: Words = Words::new(&[
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained", "explains",
     "remarked", "remarks", "declared", "declares", "noted", "notes", "announced", "announces", "asked", "asks",
     "wrote", "writes", "insisted", "insists", "argued", "argues", "warned", "warns", "claimed", "claims",
     "urged", "urges", "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "continued", "continues",
     "replied", "replies", "recalled", "recalls", "acknowledged", "acknowledges", "admitted", "admits", "tweeted",
     "posted", "shared", "according",
-];
+]);
 
 pub fn is_reporting_verb(word: &str) -> bool {
-    let lowered = lower(word);
-    let w: &str = &lowered;
-    REPORTING_VERBS.contains(&w)
+    REPORTING_VERBS.contains(word)
 }
 
 /// Titles that precede a person's name.
-pub const TITLES: [&str; 22] = [
+pub const TITLES: Words = Words::new(&[
     "president", "mr", "mrs", "ms", "dr", "prof", "professor", "minister", "secretary", "senator", "governor",
     "general", "gen", "judge", "justice", "ambassador", "chancellor", "king", "queen", "pope", "sir", "mayor",
-];
+]);
 
 pub fn is_title(word: &str) -> bool {
-    let lowered = lower(word);
-    let w: &str = &lowered;
-    TITLES.contains(&w.trim_end_matches('.'))
+    TITLES.contains(word.trim_end_matches('.'))
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ fn may_open_number(t: &Token<'_>) -> bool {
         TokenKind::Word => {
             // One hash turns most words away before either list is searched.
             const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter());
-            (ANY.may_contain(t.text) && (OPENERS.contains(t.text) || lexicon::number_word(t.text).is_some()))
+            (ANY.admits(t) && (OPENERS.has(t) || lexicon::number_word(t.text).is_some()))
                 || lexicon::currency_prefix(t.text).is_some()
         }
     }

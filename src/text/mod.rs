@@ -13,7 +13,7 @@ mod tokens;
 pub use boilerplate::is_boilerplate_line;
 pub use html::{looks_like_html, structure, Piece, ALLOWED_TAGS};
 pub use offsets::Utf16Index;
-pub use tokens::{Sentence, Token, TokenKind, Tokens};
+pub use tokens::{fold_hash, Sentence, Token, TokenKind, Tokens};
 
 /// A half-open range of UTF-8 byte offsets `[start, end)` into an article's
 /// text. Both ends lie on `char` boundaries of that text.

@@ -25,6 +25,22 @@ pub struct Token<'t> {
     /// The text is ASCII, so comparing it with a lower-case word needs no
     /// Unicode case folding (nearly every token of English news).
     pub ascii: bool,
+    /// [`fold_hash`] of the text, computed once: the lexicon's filters ask
+    /// about nearly every token many times.
+    pub hash: u32,
+}
+
+/// FNV-1a over the bytes with ASCII letters folded to lower case: the same
+/// for "Said" and "said" (other bytes may collide when folded, which a
+/// filter built on it tolerates).
+pub const fn fold_hash(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ (bytes[i] | 0x20) as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
 }
 
 impl<'t> Token<'t> {
@@ -141,7 +157,7 @@ impl<'t> Tokens<'t> {
             };
             pos = end;
             let token_text = text.get(start..end).unwrap_or("");
-            list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii: token_text.is_ascii() });
+            list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii: token_text.is_ascii(), hash: fold_hash(token_text.as_bytes()) });
             space_before = false;
             line_before = false;
         }

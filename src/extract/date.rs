@@ -76,7 +76,8 @@ const UNIT_NAMES: lexicon::Filter = lexicon::Filter::EMPTY.with(&["minute", "hou
 
 /// "Monday's" → "Monday": a possessive is still the word it is made from.
 fn without_possessive(word: &str) -> &str {
-    if !word.ends_with('s') {
+    // (a byte test: a char pattern would decode from the end)
+    if word.as_bytes().last() != Some(&b's') {
         return word;
     }
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
@@ -346,7 +347,7 @@ fn may_open_date(t: &Token<'_>) -> bool {
             let w = without_possessive(t.text);
             // One hash turns most words away before any list is searched.
             const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter()).union(lexicon::MONTH_NAMES.filter()).union(lexicon::WEEKDAY_NAMES.filter()).union(UNIT_NAMES);
-            let unit_like = || w.ends_with(['s', 'S']) && UNIT_NAMES.may_contain(w.trim_end_matches(['s', 'S']));
+            let unit_like = || matches!(w.as_bytes().last(), Some(b's' | b'S')) && UNIT_NAMES.may_contain(w.trim_end_matches(['s', 'S']));
             let admitted = if w.len() == t.text.len() { ANY.admits(t) } else { ANY.may_contain(w) };
             if !admitted && !unit_like() {
                 return false;

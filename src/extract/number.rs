@@ -464,9 +464,12 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
         };
         // "one hundred and a half" is a fraction after "and", read by the caller
         // not the numerator of a fraction ("two million and three fifths"), nor
-        // the start of a new count ("3 hundred and 2 hundred")
+        // the start of a new count ("3 hundred and 2 hundred", "two thousand
+        // and three million"); a larger scale after a count below a thousand
+        // multiplies the whole of it ("two hundred and two thousand")
         let more = more.filter(|&(_, next)| {
-            denominator_at(list, next).is_none() && !list.get(next).and_then(|n| lexicon::scale(n.text)).is_some_and(|s2| s2 >= s)
+            denominator_at(list, next).is_none()
+                && !list.get(next).and_then(|n| lexicon::scale(n.text)).is_some_and(|s2| s2 == s || (s2 > s && s >= 1e3))
         });
         match more {
             Some((m, next)) if !(and == 1 && list.get(end + 1).is_some_and(|n| n.is("a"))) => {

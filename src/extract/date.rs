@@ -859,9 +859,15 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
         }
     }
     // "last week", "next year", "this month", "the following year", "the previous week"
-    for (phrase, offset) in [("last", -1), ("past", -1), ("next", 1), ("this", 0), ("coming", 1), ("the following", 1),
-        ("the next", 1), ("the previous", -1), ("the last", -1), ("the past", -1), ("the coming", 1)]
-    {
+    // the phrases' first words, to try the phrases only where one can start
+    const STARTS: lexicon::Words = lexicon::Words::new(&["last", "past", "next", "this", "coming", "the"]);
+    let phrases: &[(&str, i32)] = if STARTS.has(t) {
+        &[("last", -1), ("past", -1), ("next", 1), ("this", 0), ("coming", 1), ("the following", 1), ("the next", 1),
+            ("the previous", -1), ("the last", -1), ("the past", -1), ("the coming", 1)]
+    } else {
+        &[]
+    };
+    for &(phrase, offset) in phrases {
         if let Some(k) = phrase_at(list, i, phrase) {
             let Some(u) = list.get(k) else { continue };
             if let Some(unit) = Unit::parse(u.text) {
@@ -959,7 +965,9 @@ const SINGLE_UNIT_AFTER: [&str; 5] = ["after", "before", "later", "earlier", "lo
 /// "another 12 months", "three weeks", "for two years", "a 12-hour flight",
 /// "the past five trading days", "more than a week".
 fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
-    let lead_end = DURATION_LEADS.iter().find_map(|lead| phrase_at(list, i, lead)).unwrap_or(i);
+    // the leads' first words, to try the leads only where one can start
+    const LEAD_STARTS: lexicon::Words = lexicon::Words::new(&["the", "additional", "another", "past", "last", "next"]);
+    let lead_end = if LEAD_STARTS.has(&list[i]) { DURATION_LEADS.iter().find_map(|lead| phrase_at(list, i, lead)).unwrap_or(i) } else { i };
     let counted_at = lead_end;
     // "single-day"
     let (amount, mut k) = if list.get(counted_at).is_some_and(|s| s.is("single")) {

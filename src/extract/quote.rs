@@ -42,7 +42,13 @@ pub fn quotes(tokens: &Tokens<'_>, names: &[Name]) -> Vec<Mention> {
 fn pairs(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (at, c) in line.char_indices() {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    // Only '"' and the lead bytes of “ ” „ « » (0xE2, 0xC2) can start a mark:
+    // skip to the next one without decoding, then decode the char there.
+    while let Some(skip) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2))) {
+        at += skip;
+        let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { break };
         let after = at + c.len_utf8();
         match (open, c) {
             (None, '“' | '«' | '"' | '„') => open = Some((after, c)),
@@ -57,6 +63,7 @@ fn pairs(line: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        at = after;
     }
     if let Some((start, _)) = open {
         if line.get(start..).unwrap_or("").split_whitespace().count() > 3 {

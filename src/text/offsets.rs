@@ -12,10 +12,18 @@ impl Utf16Index {
     pub fn new(text: &str) -> Utf16Index {
         let mut wide = Vec::new();
         let mut units = 0usize;
-        for (at, c) in text.char_indices() {
-            if !c.is_ascii() {
-                wide.push((at, units, c.len_utf8(), c.len_utf16()));
+        let mut at = 0;
+        // ASCII, one unit a byte, is skipped byte by byte; chars are decoded
+        // only where a wider one starts.
+        while let Some(&b) = text.as_bytes().get(at) {
+            if b.is_ascii() {
+                at += 1;
+                units += 1;
+                continue;
             }
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+            wide.push((at, units, c.len_utf8(), c.len_utf16()));
+            at += c.len_utf8();
             units += c.len_utf16();
         }
         Utf16Index { wide }

@@ -27,17 +27,46 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let lower = t.to_lowercase();
-    let core = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '!' || c == '…').trim();
-    // Very short lines with no word of two letters ("x", "By |").
-    let letters: usize = core.chars().filter(|c| c.is_alphabetic()).count();
-    if letters <= 2 {
+    let core = t.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '!' || c == '…').trim();
+    // Very short lines with no word of two letters ("x", "By |"); counting stops at the third letter.
+    if core.chars().filter(|c| c.is_alphabetic()).take(3).count() <= 2 {
         return true;
     }
-    if core == "by" || (core.starts_with("by ") && core.ends_with('|')) || lower.starts_with("by |") {
+    if core.eq_ignore_ascii_case("by") {
         return true;
     }
-    WHOLE_LINE.contains(&core) || LINE_STARTS.iter().any(|s| lower.starts_with(s)) || lower.starts_with('©')
+    // The lists need the lower case of a line's opening, or of all of a short
+    // line: lowering every long paragraph would cost more than the rest of
+    // reading it. (A char's lower case is at most three times shorter.)
+    let head = lowered_head(t, 3 * LONGEST_START);
+    if head.starts_with("by |") || LINE_STARTS.iter().any(|s| head.starts_with(s)) || head.starts_with('©') {
+        return true;
+    }
+    core.len() <= 3 * LONGEST_WHOLE_LINE && WHOLE_LINE.contains(&core.to_lowercase().as_str())
+}
+
+/// The longest entries of the lists, in bytes.
+const LONGEST_WHOLE_LINE: usize = longest(&WHOLE_LINE);
+const LONGEST_START: usize = longest(&LINE_STARTS);
+
+const fn longest(list: &[&str]) -> usize {
+    let (mut i, mut max) = (0, 0);
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
+/// The lower case of `text`'s first `bytes` bytes (cut back to a char boundary).
+fn lowered_head(text: &str, bytes: usize) -> String {
+    let mut cut = text.len().min(bytes);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.get(..cut).unwrap_or("").to_lowercase()
 }
 
 /// Blanks every boilerplate line of `text` in place.

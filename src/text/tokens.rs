@@ -65,7 +65,11 @@ impl<'t> Token<'t> {
         words.iter().any(|w| self.is(w))
     }
     pub fn is_capitalized(&self) -> bool {
-        self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.is_word()
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
     pub fn punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct && self.text.starts_with(c)

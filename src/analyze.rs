@@ -309,7 +309,8 @@ fn past_future_note(m: &Mention, claim: &claim::Claim, reference: Option<Day>, t
 fn par_map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / 8);
+        // (asking for the cores reads the cgroup files: only worth it for enough items)
+        let threads = if items.len() < 16 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / 8) };
         if threads > 1 {
             let chunk = items.len().div_ceil(threads);
             let f = &f;

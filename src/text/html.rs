@@ -305,7 +305,7 @@ fn decode_entities(s: &str) -> String {
 
 /// Keeps a link only when it is an absolute http(s) URL; control characters
 /// and spaces inside the scheme (a classic `java\tscript:` trick) do not help.
-fn safe_href(href: &str) -> Option<String> {
+pub fn safe_href(href: &str) -> Option<String> {
     let cleaned: String = href.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
     let lower = cleaned.to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://")).then_some(cleaned)

@@ -11,7 +11,7 @@ mod offsets;
 mod tokens;
 
 pub use boilerplate::is_boilerplate_line;
-pub use html::{looks_like_html, structure, Piece, ALLOWED_TAGS};
+pub use html::{looks_like_html, safe_href, structure, Piece, ALLOWED_TAGS};
 pub use offsets::Utf16Index;
 pub use tokens::{fold_hash, Sentence, Token, TokenKind, Tokens};
 

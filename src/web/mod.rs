@@ -4,7 +4,7 @@
 //! the core. Article text only ever becomes text nodes, never markup.
 
 use crate::render::{article_view, ArticleView, ViewPiece};
-use crate::text::ALLOWED_TAGS;
+use crate::text::{safe_href, ALLOWED_TAGS};
 use crate::{Article, Error, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -197,8 +197,8 @@ fn build_view(view: &ArticleView, target: &Element, tips: &Element, prefix: &str
                         // A view may come from elsewhere (a worker): only allowed tags become elements.
                         let tag = ALLOWED_TAGS.iter().find(|t| **t == tag).copied().unwrap_or("span");
                         let element = document.create_element(tag)?;
-                        if let Some(h) = href.as_ref().filter(|h| tag == "a" && (h.starts_with("http://") || h.starts_with("https://"))) {
-                            element.set_attribute("href", h)?;
+                        if let Some(h) = href.as_deref().filter(|_| tag == "a").and_then(safe_href) {
+                            element.set_attribute("href", &h)?;
                             element.set_attribute("rel", "noopener noreferrer nofollow")?;
                         }
                         parent.append_child(&element)?;

@@ -4,7 +4,7 @@
 use crate::align::{self, claim, Entry};
 use crate::article::{validate, Article, Cluster};
 use crate::error::{Error, Result};
-use crate::extract::{self, Name};
+use crate::extract::{self, FullNames, Name};
 use crate::mention::{Kind, Mention, Value};
 use crate::refdate::{self, Source};
 use crate::report::{ArticleReport, Group, MentionReport, Report, ReportValue};
@@ -192,24 +192,13 @@ fn value_json(value: &Value) -> ReportValue {
 /// Completes one-word speakers ("Ruto", "O’Neil") to the fullest name the
 /// cluster knows for that surname ("William Ruto").
 fn complete_speakers(mentions: &mut [Vec<Mention>], names: &[Vec<Name>]) {
-    let mut full: HashMap<String, HashMap<String, usize>> = HashMap::new();
-    for n in names.iter().flatten() {
-        let words: Vec<&str> = n.text.split_whitespace().collect();
-        if words.len() >= 2 {
-            if let Some(last) = words.last() {
-                *full.entry(last.to_string()).or_default().entry(n.text.clone()).or_default() += 1;
-            }
-        }
+    let mut full = FullNames::default();
+    for n in names {
+        full.add(n);
     }
     for m in mentions.iter_mut().flatten() {
-        let Some(s) = &m.speaker else { continue };
-        let Some(last) = s.split_whitespace().last() else { continue };
-        if let Some(candidates) = full.get(last) {
-            if let Some((name, _)) = candidates.iter().max_by_key(|(name, count)| (**count, name.len(), std::cmp::Reverse((*name).clone()))) {
-                if name.len() > s.len() {
-                    m.speaker = Some(name.clone());
-                }
-            }
+        if let Some(name) = m.speaker.as_deref().and_then(|s| full.complete(s)) {
+            m.speaker = Some(name.to_string());
         }
     }
 }

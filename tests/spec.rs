@@ -25,10 +25,14 @@ fn parse(file: &str) -> Vec<Case> {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
+        // A negative case ends in a bare `|`: no values.
+        let line = line.strip_suffix(" |").unwrap_or(line);
         let parts: Vec<&str> = line.splitn(3, " | ").collect();
         assert!(parts.len() >= 2, "{file}:{}: expected `REFERENCE | TEXT | VALUES`", n + 1);
         let reference = Day::parse(parts[0].trim()).unwrap_or_else(|| panic!("{file}:{}: bad reference date", n + 1));
-        let (mut text, mut spans, mut rest) = (String::new(), Vec::new(), parts[1]);
+        // `\n` in TEXT is a paragraph break.
+        let marked = parts[1].replace("\\n", "\n");
+        let (mut text, mut spans, mut rest) = (String::new(), Vec::new(), marked.as_str());
         while let Some(open) = rest.find("[[") {
             text.push_str(&rest[..open]);
             let close = rest[open..].find("]]").unwrap_or_else(|| panic!("{file}:{}: unclosed [[", n + 1)) + open;
@@ -93,4 +97,9 @@ fn dates() {
 #[test]
 fn numbers() {
     run("numbers.spec", Kind::Number);
+}
+
+#[test]
+fn quotes() {
+    run("quotes.spec", Kind::Quote);
 }

@@ -374,13 +374,22 @@ pub fn singular(word: &str) -> String {
 }
 
 /// Verbs that introduce reported speech, in the forms news text uses.
+/// Verbs that attribute speech. The finite forms; the participles of the
+/// commonest ("…, saying: “…”"); further verbs from the GenderGapTracker
+/// quote extractor's list (MIT, sfu-discourse-lab/GenderGapTracker,
+/// nlp/english/rules/quote_verb_list.txt) where they rarely mean anything
+/// but speech.
 pub const REPORTING_VERBS: Words = Words::new(&[
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained", "explains",
     "remarked", "remarks", "declared", "declares", "noted", "notes", "announced", "announces", "asked", "asks",
     "wrote", "writes", "insisted", "insists", "argued", "argues", "warned", "warns", "claimed", "claims",
     "urged", "urges", "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "continued", "continues",
     "replied", "replies", "recalled", "recalls", "acknowledged", "acknowledges", "admitted", "admits", "tweeted",
-    "posted", "shared", "according",
+    "posted", "shared", "according", "asserted", "asserts", "commented", "concluded", "confirmed", "confirms",
+    "responded", "responds", "suggested", "suggests", "testified", "mentioned", "exclaimed", "proclaimed",
+    "reiterated", "reiterates", "cautioned", "conceded", "predicted", "reminded", "saying", "adding", "telling",
+    "noting", "stating", "writing", "explaining", "asking", "declaring", "insisting", "arguing", "warning",
+    "stressing", "urging", "recalling", "acknowledging", "admitting", "announcing", "claiming",
 ]);
 
 pub fn is_reporting_verb(word: &str) -> bool {
@@ -391,6 +400,9 @@ pub fn is_reporting_verb(word: &str) -> bool {
 pub const TITLES: Words = Words::new(&[
     "president", "mr", "mrs", "ms", "dr", "prof", "professor", "minister", "secretary", "senator", "governor",
     "general", "gen", "judge", "justice", "ambassador", "chancellor", "king", "queen", "pope", "sir", "mayor",
+    "chief", "spokesman", "spokeswoman", "spokesperson", "commander", "director", "commissioner", "inspector",
+    "envoy", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "ceo", "chairman",
+    "chairwoman", "executive", "officer",
 ]);
 
 pub fn is_title(word: &str) -> bool {

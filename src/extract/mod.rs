@@ -12,7 +12,7 @@ mod number;
 mod quote;
 
 pub use date::{DateExpr, Unit};
-pub use quote::Name;
+pub use quote::{FullNames, Name};
 
 use crate::mention::{Kind, Mention};
 use crate::text::{Span, Tokens};

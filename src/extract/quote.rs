@@ -1,76 +1,213 @@
 //! Quotation mentions and who said them.
 //!
-//! A quote is the text between quotation marks (straight, curly or
-//! guillemets). A paragraph that opens a quote without closing it quotes to
-//! its end. Marks around three words or fewer with no attribution are scare
-//! quotes or titles, not quotes.
+//! A small pipeline, one step per function:
+//! 1. [`pairs`] finds quotation marks line by line: straight, curly and
+//!    guillemets, and single curly marks where no double marks enclose them
+//!    (British style). Single marks inside a double-quoted quote stay inside
+//!    it. A paragraph that opens a quote without closing it quotes to its end.
+//! 2. [`attribution`] looks for a reporting verb and its subject after the
+//!    quote ("…,” he said", "…,” said Kenya’s Interior Minister Kithure
+//!    Kindiki") or before it in the same sentence ("Ruto said: “…”").
+//! 3. [`continue_speakers`] carries a speaker over to the parts of a quote the
+//!    attribution does not touch: the second half of a quote broken by its
+//!    attribution, and the paragraphs of a multi-paragraph quote.
+//! 4. Marks around three words or fewer with no attribution are scare quotes,
+//!    and marks around a title-case phrase are a title: neither is a quote.
+//! 5. A speaker named by surname or title alone is completed to the fullest
+//!    name the article gives ("Mr. O’Neil" → "William O’Neil"); the analysis
+//!    completes it again across the cluster.
 
 use super::lexicon;
 use crate::mention::{Kind, Mention, Value};
-use crate::text::{Span, Tokens};
+use crate::text::{Span, Token, Tokens};
+use std::collections::HashMap;
 
 /// All quote mentions of one text, with speakers as the article names them
 /// (a surname may be completed later from the rest of the cluster).
 pub fn quotes(tokens: &Tokens<'_>, names: &[Name]) -> Vec<Mention> {
     let text = tokens.text;
-    let mut out = Vec::new();
-    let mut line_start = 0;
+    let mut found = Vec::new();
+    let (mut line_start, mut paragraph) = (0, 0);
     for line in text.split('\n') {
-        for (open, close) in pairs(line) {
-            let inner = line.get(open..close).unwrap_or("");
-            let lead = inner.len() - inner.trim_start().len();
+        paragraph += usize::from(!line.trim().is_empty());
+        let indent = line.len() - line.trim_start().len();
+        for marks in pairs(line) {
+            let inner = line.get(marks.open..marks.close).unwrap_or("");
             let trimmed = inner.trim();
             if trimmed.is_empty() {
                 continue;
             }
-            let span = Span::new(line_start + open + lead, line_start + open + lead + trimmed.len());
-            let words = trimmed.split_whitespace().count();
-            let attribution = attribution(tokens, span, names);
-            if words <= 3 && attribution.is_none() {
-                continue;
-            }
-            let mut m = Mention::new(Kind::Quote, span, Value::Quote, "quote::marks");
-            m.speaker = attribution.flatten();
-            out.push(m);
+            let start = line_start + marks.open + (inner.len() - inner.trim_start().len());
+            let span = Span::new(start, start + trimmed.len());
+            let loose = trimmed.ends_with([',', '?', '!', '—', '–']);
+            found.push(Found {
+                span,
+                marks,
+                paragraph,
+                opens_paragraph: marks.mark == indent,
+                words_after: words(line.get(marks.close..).unwrap_or("")),
+                attribution: attribution(tokens, span, names, loose),
+            });
         }
         line_start += line.len() + 1;
     }
-    out
+    continue_speakers(&mut found, text);
+    let mut full = FullNames::default();
+    full.add(names);
+    found
+        .into_iter()
+        .filter(|f| {
+            let quoted = f.span.slice(text).unwrap_or("");
+            f.attribution != Attribution::None
+                || (words(quoted) > 3 && !is_title_case(quoted) && (!f.marks.single || quoted.ends_with(['.', ',', '!', '?', '…'])))
+        })
+        .map(|f| {
+            let mut m = Mention::new(Kind::Quote, f.span, Value::Quote, "quote::marks");
+            if let Attribution::Speaker(s) = f.attribution {
+                m.speaker = Some(full.complete(&s).map_or(s, str::to_string));
+            }
+            m
+        })
+        .collect()
 }
 
-/// Byte ranges `(after opening mark, before closing mark)` within one line.
-fn pairs(line: &str) -> Vec<(usize, usize)> {
+/// One pair of quotation marks in a line (byte offsets within the line).
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    /// Where the opening mark starts.
+    mark: usize,
+    /// After the opening mark, and before the closing one.
+    open: usize,
+    close: usize,
+    /// Single curly marks (‘…’).
+    single: bool,
+    /// The paragraph ends before a closing mark.
+    unclosed: bool,
+}
+
+/// A quote on its way through the pipeline.
+struct Found {
+    span: Span,
+    marks: Marks,
+    /// Index of its paragraph (non-empty line) in the text.
+    paragraph: usize,
+    /// The opening mark is the first thing in its paragraph.
+    opens_paragraph: bool,
+    /// Words from the closing mark to the end of the paragraph.
+    words_after: usize,
+    attribution: Attribution,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Attribution {
+    /// Nothing attributes the quote.
+    None,
+    /// A reporting verb attributes it to someone the text does not name
+    /// ("a spokesman said").
+    Unnamed,
+    Speaker(String),
+}
+
+/// Words with a letter in them.
+fn words(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+}
+
+/// The quote marks of one line, in order.
+fn pairs(line: &str) -> Vec<Marks> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    // (where the mark starts, after it, the mark)
+    let mut open: Option<(usize, usize, char)> = None;
     let bytes = line.as_bytes();
     let mut at = 0;
-    // Only '"' and the lead bytes of “ ” „ « » (0xE2, 0xC2) can start a mark:
-    // skip to the next one without decoding, then decode the char there.
+    // Only '"' and the lead bytes of “ ” „ ‘ ’ « » (0xE2, 0xC2) can start a
+    // mark: skip to the next one without decoding, then decode the char there.
     while let Some(skip) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2))) {
         at += skip;
         let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { break };
         let after = at + c.len_utf8();
+        let before = line.get(..at).and_then(|s| s.chars().next_back());
+        let next = line.get(after..).and_then(|s| s.chars().next());
+        let pair = |mark: usize, start: usize, single: bool| Marks { mark, open: start, close: at, single, unclosed: false };
         match (open, c) {
-            (None, '“' | '«' | '"' | '„') => open = Some((after, c)),
-            (Some((start, '“' | '„')), '”') | (Some((start, '«')), '»') | (Some((start, '"')), '"') => {
-                out.push((start, at));
+            (None, '“' | '«' | '"' | '„') => open = Some((at, after, c)),
+            (Some((mark, start, '“' | '„')), '”') | (Some((mark, start, '«')), '»') | (Some((mark, start, '"')), '"') => {
+                out.push(pair(mark, start, false));
                 open = None;
             }
             // “ … “ (a wrong closing mark, common in copy-pasted text)
-            (Some((start, '“')), '“') if line.get(start..at).unwrap_or("").trim_end().ends_with(['.', ',', '!', '?']) => {
-                out.push((start, at));
+            (Some((mark, start, '“')), '“') if line.get(start..at).unwrap_or("").trim_end().ends_with(['.', ',', '!', '?']) => {
+                out.push(pair(mark, start, false));
+                open = None;
+            }
+            // Single marks open a quote only outside double marks; a second
+            // opening one means the first was something else ("’n’").
+            (None | Some((_, _, '‘')), '‘') if opens_single(before, next) => open = Some((at, after, c)),
+            (Some((mark, start, '‘')), '’') if closes_single(before, next) => {
+                out.push(pair(mark, start, true));
                 open = None;
             }
             _ => {}
         }
         at = after;
     }
-    if let Some((start, _)) = open {
-        if line.get(start..).unwrap_or("").split_whitespace().count() > 3 {
-            out.push((start, line.len()));
+    if let Some((mark, start, c)) = open {
+        if c != '‘' && words(line.get(start..).unwrap_or("")) > 3 {
+            out.push(Marks { mark, open: start, close: line.len(), single: false, unclosed: true });
         }
     }
     out
+}
+
+/// ‘ opens a quote at the start of a word, after a space or an opening
+/// bracket, dash or colon.
+fn opens_single(before: Option<char>, next: Option<char>) -> bool {
+    before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | ':' | '“' | '"'))
+        && next.is_some_and(char::is_alphanumeric)
+}
+
+/// ’ closes a quote after the quote's own punctuation (“…,’ he said”) or
+/// before punctuation; before a space it is a plural possessive
+/// ("the officers’ families"), before a letter an apostrophe ("don’t").
+fn closes_single(before: Option<char>, next: Option<char>) -> bool {
+    before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?' | '…'))
+        || next.is_none_or(|n| !n.is_alphanumeric() && !n.is_whitespace())
+}
+
+/// "The Long Road Back Home", "Haiti First": a title, not speech.
+fn is_title_case(s: &str) -> bool {
+    const MINOR: [&str; 12] = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with"];
+    let mut words = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
+    words.next().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.all(|w| w.starts_with(char::is_uppercase) || MINOR.contains(&w))
+}
+
+/// Carries speakers over to the parts of a quote its attribution does not
+/// reach: "“…,” Ruto said. “…”" (the same paragraph, with only the
+/// attribution in between) and
+/// a paragraph that opens with a quote mark after a paragraph whose quote
+/// ran to its end or was closed near it. A paragraph left open takes the
+/// speaker of the paragraph that continues it.
+fn continue_speakers(found: &mut [Found], text: &str) {
+    /// Words of attribution between two parts of one quote, at most.
+    const GAP: usize = 12;
+    let continues = |prev: &Found, next: &Found| {
+        let between = text.get(prev.span.end..next.span.start).unwrap_or("");
+        let attributes = || between.split(|c: char| !c.is_alphabetic()).any(lexicon::is_reporting_verb);
+        (prev.paragraph == next.paragraph && words(between) <= GAP && attributes())
+            || (next.opens_paragraph && next.paragraph == prev.paragraph + 1 && (prev.marks.unclosed || prev.words_after <= GAP))
+    };
+    for i in 1..found.len() {
+        if found[i].attribution == Attribution::None && continues(&found[i - 1], &found[i]) {
+            found[i].attribution = found[i - 1].attribution.clone();
+        }
+    }
+    for i in (1..found.len()).rev() {
+        let (prev, next) = (&found[i - 1], &found[i]);
+        if prev.attribution == Attribution::None && prev.marks.unclosed && continues(prev, next) {
+            found[i - 1].attribution = next.attribution.clone();
+        }
+    }
 }
 
 /// A person name found in the text, with where it ends.
@@ -78,22 +215,31 @@ fn pairs(line: &str) -> Vec<(usize, usize)> {
 pub struct Name {
     pub text: String,
     pub at: usize,
+    /// The title before it, lower-case and without its full stop ("president"
+    /// for "President William Ruto", "minister" for "Prime Minister …").
+    pub title: Option<String>,
 }
 
 /// Person names: capitalized words after a title ("President William Ruto",
-/// "Mr. O’Neil") or before a reporting verb ("William O’Neil remarked").
+/// "Mr. O’Neil", "police chief William O’Neil") or before a reporting verb
+/// ("William O’Neil remarked").
 pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
     let list = &tokens.list;
     let mut out = Vec::new();
     let mut i = 0;
     while i < list.len() {
         let t = &list[i];
-        let titled = t.is_capitalized() && lexicon::is_title(t.text);
+        // A lower-case title only right before a name ("police chief William").
+        let titled = lexicon::is_title(t.text) && (t.is_capitalized() || list.get(i + 1).is_some_and(|n| n.is_capitalized()));
         if titled {
             let mut k = i + 1;
+            let mut title = t;
             // "Mr." / "Prime Minister" / "Secretary-General"
             while let Some(n) = list.get(k) {
-                if n.punct('.') || n.punct('-') || (n.is_capitalized() && lexicon::is_title(n.text)) {
+                if (n.punct('.') && list[k - 1].text.len() <= 4) || n.punct('-') {
+                    k += 1;
+                } else if n.is_capitalized() && lexicon::is_title(n.text) {
+                    title = n;
                     k += 1;
                 } else {
                     break;
@@ -101,14 +247,15 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
             }
             let (name, end) = capitalized_run(tokens, k);
             if !name.is_empty() {
-                out.push(Name { text: name, at: list[end - 1].span.end });
+                let title = Some(title.lower().trim_end_matches('.').to_string());
+                out.push(Name { text: name, at: list[end - 1].span.end, title });
                 i = end;
                 continue;
             }
         } else if t.is_capitalized() && (i == 0 || !list[i - 1].is_capitalized()) {
             let (name, end) = capitalized_run(tokens, i);
             if !name.is_empty() && looks_like_person(&name) && list.get(end).is_some_and(|v| lexicon::is_reporting_verb(v.text)) && !is_function_word(&list[i].lower()) {
-                out.push(Name { text: name, at: list[end - 1].span.end });
+                out.push(Name { text: name, at: list[end - 1].span.end, title: None });
                 i = end;
                 continue;
             }
@@ -140,87 +287,224 @@ fn capitalized_run(tokens: &Tokens<'_>, k: usize) -> (String, usize) {
     let mut words = Vec::new();
     let mut end = k;
     while let Some(t) = list.get(end) {
-        if words.len() < 3 && t.is_capitalized() && !lexicon::is_reporting_verb(t.text) && lexicon::month(t.text).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
+        let weekday = lexicon::weekday(t.text.trim_end_matches("’s").trim_end_matches("'s")).is_some();
+        if end == k && is_function_word(&t.lower()) {
+            break;
+        }
+        // "Timothy D. Cook": an initial's full stop stays in the name.
+        if t.punct('.') && end > k && list[end - 1].text.len() == 1 && list.get(end + 1).is_some_and(|n| n.is_capitalized()) {
+            words.push(".");
+            end += 1;
+            continue;
+        }
+        if words.len() < 3 && t.is_capitalized() && !weekday && !lexicon::is_reporting_verb(t.text) && lexicon::month(t.text).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
             words.push(t.text);
             end += 1;
         } else {
             break;
         }
     }
-    (words.join(" "), end)
+    (words.join(" ").replace(" .", "."), end)
 }
 
 /// Tokens before a quote searched for its attribution.
 const ATTRIBUTION_WINDOW: usize = 30;
+/// Words between a reporting verb and the quote it introduces, at most
+/// ("Ruto told reporters in Nairobi on Tuesday: “…”" has five).
+const INTRODUCTION_WORDS: usize = 6;
+/// Words of a subject between a quote and its reporting verb, at most
+/// ("Haitian Prime Minister Garry Conille told").
+const SUBJECT_WORDS: usize = 8;
 
-/// `Some(speaker)` when a reporting verb attributes the quote at `span`
-/// (the speaker may be unknown), `None` when nothing attributes it.
-fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name]) -> Option<Option<String>> {
+/// Who a quote is attributed to: after it, then before it in its sentence,
+/// then the pronoun subject of the sentence before.
+fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> Attribution {
     let list = &tokens.list;
     let first = tokens.index_at(span.start);
-    let after = tokens.index_at(span.end);
-    // After the quote: skip the closing mark and punctuation, then up to four
-    // words that must contain a reporting verb: ", he said", "” Ruto explained",
-    // "” said Ruto", "William O’Neil remarked".
-    let mut k = after;
-    while list.get(k).is_some_and(|t| !t.is_word()) && k < after + 3 {
-        k += 1;
-    }
-    let window: Vec<usize> = (k..(k + 5).min(list.len())).take_while(|&j| list[j].is_word() || list[j].punct('.')).collect();
-    if let Some(pos) = window.iter().position(|&j| lexicon::is_reporting_verb(list[j].text)) {
-        let verb = window[pos];
-        let subject: Vec<&str> = window[..pos].iter().map(|&j| list[j].text).filter(|w| *w != ".").collect();
-        let after_verb: Vec<&str> = window[pos + 1..].iter().map(|&j| list[j].text).take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
-        let who = if !subject.is_empty() { subject.join(" ") } else { after_verb.join(" ") };
-        return Some(resolve_speaker(&who, list[verb].span.start, names));
+    if let Some(found) = attribution_after(tokens, tokens.index_at(span.end), names, loose) {
+        return found;
     }
     // Before the quote, in the same sentence: "Ruto stated, “…”",
     // "He shared a quote from a policeman: “…”".
-    let sentence = tokens.sentence(first.saturating_sub(1))?;
+    let Some(sentence) = tokens.sentence(first.saturating_sub(1)) else { return Attribution::None };
     // An attribution sits close to its quote; looking further back would
     // cost a scan of the sentence per quote in run-on text.
     let end = first.saturating_sub(1);
     let before: Vec<usize> = (sentence.first.max(end.saturating_sub(ATTRIBUTION_WINDOW))..end).collect();
     if let Some(&verb) = before.iter().rev().find(|&&j| lexicon::is_reporting_verb(list[j].text)) {
-        let from_indefinite = before.iter().any(|&j| j > verb && list[j].is_any(&["a", "an"]));
-        if from_indefinite {
-            return Some(None);
+        // The verb must introduce this quote: close to it ("told reporters
+        // on Tuesday: “…”") or with a colon right before the quote. A verb
+        // further back belongs to something else in the sentence.
+        let gap = (verb + 1..end).filter(|&j| list[j].is_word()).count();
+        if gap > INTRODUCTION_WORDS && !list.get(end).is_some_and(|t| t.punct(':')) {
+            return Attribution::None;
         }
-        let subject: Vec<&str> = before.iter().filter(|&&j| j < verb).map(|&j| list[j].text).collect();
-        let who = subject.iter().rev().take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).collect::<Vec<_>>();
-        let who: Vec<&str> = who.into_iter().rev().copied().collect();
-        return Some(resolve_speaker(&who.join(" "), list[verb].span.start, names));
+        if before.iter().any(|&j| j > verb && list[j].is_any(&["a", "an"])) {
+            return Attribution::Unnamed;
+        }
+        // The capitalized words right before the verb. None: after a comma
+        // or for a participle ("…, saying: “…”") the subject is the
+        // sentence's, the person last named; after a lower-case word it is
+        // someone unnamed ("people familiar with the matter said").
+        let subject: Vec<&Token<'_>> = before.iter().filter(|&&j| j < verb).map(|&j| &list[j]).collect();
+        let start = subject.iter().rposition(|t| !(t.is_capitalized() || t.punct('.'))).map_or(0, |p| p + 1);
+        let named = &subject[start..];
+        if named.is_empty() {
+            if let Some(pronoun) = subject.last().filter(|t| t.is_any(&["he", "she", "they"])) {
+                return resolve_speaker(&[pronoun], list[verb].span.start, names);
+            }
+            let participle = list[verb].text.ends_with("ing");
+            let after_comma = subject.last().is_none_or(|t| t.punct(','));
+            if !(participle || after_comma) {
+                return Attribution::Unnamed;
+            }
+            // "Dr. David Lieperman, a doctor at New York University, said,
+            // “…”": the name that opens the sentence, else the last one.
+            let opening: Vec<&Token<'_>> = list[sentence.first..verb]
+                .iter()
+                .enumerate()
+                .take_while(|&(n, t)| (t.is_word() && t.is_capitalized() && !(n == 0 && is_function_word(&t.lower()))) || (n > 0 && t.punct('.') && list[sentence.first + n - 1].text.len() <= 3))
+                .map(|(_, t)| t)
+                .collect();
+            return match resolve_speaker(&opening, list[verb].span.start, names) {
+                Attribution::Speaker(s) => Attribution::Speaker(s),
+                _ => recent(names, list[verb].span.start, None),
+            };
+        }
+        return resolve_speaker(named, list[verb].span.start, names);
     }
     // A quote standing alone after a sentence whose subject is a pronoun
     // ("He stressed that …. “…”") continues that speaker.
-    let prev = tokens.sentence(first.saturating_sub(2))?;
-    let lead = list.get(prev.first)?;
+    let Some(prev) = tokens.sentence(first.saturating_sub(2)) else { return Attribution::None };
+    let Some(lead) = list.get(prev.first) else { return Attribution::None };
     if lead.is_any(&["he", "she"]) && (prev.first..prev.end.min(prev.first + ATTRIBUTION_WINDOW)).any(|j| lexicon::is_reporting_verb(list[j].text) || list[j].is_any(&["believes", "stressed", "urged"])) {
-        return Some(resolve_speaker(lead.text, lead.span.start, names));
+        return resolve_speaker(&[lead], lead.span.start, names);
     }
-    None
+    Attribution::None
 }
 
-/// A name as written ("Ruto", "he", "Mr. O’Neil") → the person, using the
-/// names seen before `at` for pronouns and titles.
-fn resolve_speaker(who: &str, at: usize, names: &[Name]) -> Option<String> {
-    // The name is what follows the last title ("Prime minister George
-    // Papandreou" → "George Papandreou").
-    let all: Vec<&str> = who.split_whitespace().collect();
-    let after_title = all.iter().rposition(|w| lexicon::is_title(w)).map_or(0, |k| k + 1);
-    let words: Vec<&str> = all[after_title..].iter().filter(|w| **w != ".").map(|w| w.trim_end_matches('.')).collect();
-    let lower = who.to_lowercase();
-    let pronoun = matches!(lower.as_str(), "he" | "she" | "they" | "the president" | "the minister" | "the expert");
-    if pronoun || words.is_empty() {
-        if !pronoun && !who.is_empty() {
+/// The attribution right after a quote: subject then verb ("…,” he said",
+/// "…” Haitian Prime Minister Garry Conille told reporters") or verb then
+/// subject ("…,” said Kenya’s Interior Minister Kithure Kindiki", "…,”
+/// according to Jean Baptiste"). `loose` (the quote ends in a comma or
+/// question mark, which promises an attribution) admits any subject ("a
+/// police spokesman said"); otherwise only names, titles and pronouns,
+/// so that "the “Haiti First” plan was announced" is not speech.
+fn attribution_after(tokens: &Tokens<'_>, after: usize, names: &[Name], loose: bool) -> Option<Attribution> {
+    let list = &tokens.list;
+    // The closing mark and punctuation.
+    let mut k = after;
+    while list.get(k).is_some_and(|t| !t.is_word()) && k < after + 3 {
+        k += 1;
+    }
+    let in_line = |j: usize| list.get(j).is_some_and(|t| !(j > after && t.line_before));
+    let name_like = |j: usize| {
+        let t = &list[j];
+        (t.is_word() && (t.is_capitalized() || lexicon::is_title(t.text) || t.is_any(&["the", "he", "she", "they"])))
+            || (t.punct('.') && j > k && lexicon::is_title(list[j - 1].text))
+    };
+    // Participles do not attribute backwards ("“…,” saying that …").
+    let finite = |j: usize| lexicon::is_reporting_verb(list[j].text) && (!list[j].text.ends_with("ing") || list[j].is("according"));
+    let mut j = k;
+    while j < k + SUBJECT_WORDS && in_line(j) && !lexicon::is_reporting_verb(list[j].text) && (name_like(j) || (loose && list[j].is_word())) {
+        j += 1;
+    }
+    if j > k && in_line(j) && finite(j) {
+        let subject: Vec<&Token<'_>> = list[k..j].iter().collect();
+        return Some(resolve_speaker(&subject, list[j].span.start, names));
+    }
+    if !(in_line(k) && finite(k)) {
+        return None;
+    }
+    let mut s = k + 1;
+    if list[k].is("according") {
+        if !list.get(s).is_some_and(|t| t.is("to")) {
             return None;
         }
-        return names.iter().rev().find(|n| n.at <= at).map(|n| n.text.clone());
+        s += 1;
     }
-    if words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
-        return Some(words.join(" "));
+    // Capitalized words, and titles and full stops within a name ("said
+    // Apple Inc. CEO Steve Jobs").
+    const ABBREVIATIONS: [&str; 6] = ["inc", "corp", "co", "ltd", "jr", "sr"];
+    let mut e = s;
+    while e < s + SUBJECT_WORDS
+        && in_line(e)
+        && ((list[e].is_word() && list[e].is_capitalized())
+            || (e > s && name_like(e))
+            || (list[e].punct('.') && e > s && list[e - 1].is_any(&ABBREVIATIONS) && list.get(e + 1).is_some_and(|n| n.is_capitalized())))
+    {
+        e += 1;
     }
-    None
+    let subject: Vec<&Token<'_>> = list[s..e].iter().collect();
+    if !subject.is_empty() {
+        return Some(resolve_speaker(&subject, list[k].span.start, names));
+    }
+    // "…,” said a spokesman" names no one; a verb followed by a colon or a
+    // quote mark introduces the next quote, not this one.
+    let introduces = list.get(s).is_none_or(|t| !t.is_word() && !t.punct('.'));
+    Some(if introduces { Attribution::None } else { Attribution::Unnamed })
+}
+
+/// The speaker a subject names, using the names seen before `at` for
+/// pronouns and titles: "he" → the person last named, "the President" →
+/// the person last named with that title, "Kenya’s Interior Minister
+/// Kithure Kindiki" → "Kithure Kindiki", "a spokesman" → unnamed.
+fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribution {
+    let words: Vec<&Token<'_>> = subject.iter().copied().filter(|t| t.is_word()).collect();
+    match words.as_slice() {
+        [] => return Attribution::Unnamed,
+        [one] if one.is_any(&["he", "she", "they"]) => return recent(names, at, None),
+        [first, ..] if first.is_any(&["a", "an"]) => return Attribution::Unnamed,
+        _ => {}
+    }
+    // The name follows the last title or possessive ("Prime minister George
+    // Papandreou", "Kenya’s Kindiki").
+    let cut = words.iter().rposition(|t| lexicon::is_title(t.text) || t.text.ends_with("’s") || t.text.ends_with("'s"));
+    let name = &words[cut.map_or(0, |c| c + 1)..];
+    if name.is_empty() {
+        // "the President", "the Prime Minister"
+        return match cut {
+            Some(c) => recent(names, at, Some(&words[c].lower())),
+            None => Attribution::Unnamed,
+        };
+    }
+    if name.iter().all(|t| t.is_capitalized()) {
+        return Attribution::Speaker(name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+    }
+    Attribution::Unnamed
+}
+
+/// The person last named before `at` (with `title`, if given).
+fn recent(names: &[Name], at: usize, title: Option<&str>) -> Attribution {
+    names
+        .iter()
+        .rev()
+        .filter(|n| n.at <= at)
+        .find(|n| title.is_none_or(|t| n.title.as_deref() == Some(t.trim_end_matches('.'))))
+        .map_or(Attribution::Unnamed, |n| Attribution::Speaker(n.text.clone()))
+}
+
+/// The fullest form of each surname among some names, to complete a speaker
+/// named by surname alone ("O’Neil" → "William O’Neil").
+#[derive(Debug, Default)]
+pub struct FullNames(HashMap<String, HashMap<String, usize>>);
+
+impl FullNames {
+    pub fn add(&mut self, names: &[Name]) {
+        for n in names {
+            if let Some((_, last)) = n.text.rsplit_once(' ') {
+                *self.0.entry(last.to_string()).or_default().entry(n.text.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// The name most often written in full for `speaker`'s last word (the
+    /// longest, then the first alphabetically, on a tie), if it is longer.
+    pub fn complete(&self, speaker: &str) -> Option<&str> {
+        let last = speaker.split_whitespace().last()?;
+        let (name, _) = self.0.get(last)?.iter().max_by_key(|(name, count)| (**count, name.len(), std::cmp::Reverse(*name)))?;
+        (name.len() > speaker.len()).then_some(name.as_str())
+    }
 }
 
 #[cfg(test)]
@@ -237,8 +521,8 @@ mod tests {
     fn attribution_after_before_and_pronouns() {
         let text = "President William Ruto visited.\n\"We are proud of our officers,\" Ruto said.\nThen “this must stop now,” he added. Mr. O’Neil stated, “It is a race against time.”";
         let got = speakers(text);
-        assert_eq!(got[0], ("We are proud of our officers,".into(), Some("Ruto".into())));
-        assert_eq!(got[1].1.as_deref(), Some("Ruto"));
+        assert_eq!(got[0], ("We are proud of our officers,".into(), Some("William Ruto".into())));
+        assert_eq!(got[1].1.as_deref(), Some("William Ruto"));
         assert_eq!(got[2], ("It is a race against time.".into(), Some("O’Neil".into())));
     }
 
@@ -258,5 +542,15 @@ mod tests {
         let got = speakers("“It’s crucial to curb gang activities by equipping the mission properly\nNext.");
         assert_eq!(got.len(), 1);
         assert!(got[0].0.ends_with("properly"));
+    }
+
+    #[test]
+    fn surnames_complete_to_the_fullest_name() {
+        let mut full = FullNames::default();
+        let name = |text: &str| Name { text: text.into(), at: 0, title: None };
+        full.add(&[name("William Ruto"), name("Ruto"), name("William Samoei Ruto"), name("William Ruto")]);
+        assert_eq!(full.complete("Ruto"), Some("William Ruto"));
+        assert_eq!(full.complete("William Ruto"), None);
+        assert_eq!(full.complete("Kindiki"), None);
     }
 }

@@ -450,7 +450,13 @@ fn attribution_after(tokens: &Tokens<'_>, after: usize, names: &[Name], loose: b
 /// the person last named with that title, "Kenya’s Interior Minister
 /// Kithure Kindiki" → "Kithure Kindiki", "a spokesman" → unnamed.
 fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribution {
-    let words: Vec<&Token<'_>> = subject.iter().copied().filter(|t| t.is_word()).collect();
+    // Words, and the full stops of initials ("Lewis W. Teperman").
+    let words: Vec<&Token<'_>> = subject
+        .iter()
+        .enumerate()
+        .filter(|&(n, t)| t.is_word() || (t.punct('.') && n > 0 && subject[n - 1].text.len() == 1 && n + 1 < subject.len()))
+        .map(|(_, t)| *t)
+        .collect();
     match words.as_slice() {
         [] => return Attribution::Unnamed,
         [one] if one.is_any(&["he", "she", "they"]) => return recent(names, at, None),
@@ -468,8 +474,8 @@ fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribu
             None => Attribution::Unnamed,
         };
     }
-    if name.iter().all(|t| t.is_capitalized()) {
-        return Attribution::Speaker(name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+    if name.iter().all(|t| t.is_capitalized() || t.punct('.')) {
+        return Attribution::Speaker(name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ").replace(" .", "."));
     }
     Attribution::Unnamed
 }

@@ -338,3 +338,142 @@ fn meantime() {
     }
     assert!(tf >= FLOOR_MEANTIME_TIMEX_F1 && exact >= FLOOR_MEANTIME_TIMEX_EXACT && compatible >= FLOOR_MEANTIME_TIMEX_VALUE && vf >= FLOOR_MEANTIME_VALUES_F1, "MEANTIME below its floors");
 }
+
+/// Floors for quantulum3 (the last measured figures, rounded down).
+const FLOOR_QUANTULUM_F1: f64 = 0.90;
+const FLOOR_QUANTULUM_VALUE: f64 = 0.88;
+
+/// Why an expected quantulum3 quantity is out of crossread's scope, if it is.
+fn quantulum_out_of_scope(input: &str, surface: &str, start: usize, unit: &str, value: f64) -> Option<&'static str> {
+    use crossread::extract::lexicon;
+    let digits = surface.bytes().filter(u8::is_ascii_digit).count();
+    if unit == "dimensionless" && digits == 4 && surface.len() == 4 && (1000.0..=2100.0).contains(&value) {
+        return Some("a year (ANNOTATION.md: part of a date)");
+    }
+    // "Voyager 2", "English 101", "Core i7 860": a number that names something.
+    let before = input[..start].trim_end_matches([' ', '"']);
+    let previous = before.rsplit(' ').next().unwrap_or("");
+    if unit == "dimensionless" && digits == surface.len() && (previous.starts_with(char::is_uppercase) || previous.bytes().any(|b| b.is_ascii_digit())) && !before.ends_with([',', '.', ':']) {
+        return Some("an identifier (ANNOTATION.md: not a number)");
+    }
+    if surface.contains(['^', '×', '±']) || surface.contains("+/-") || surface.contains("x10") || surface.contains('−') && surface.contains(char::is_alphabetic)
+        || surface.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'e' && (w[2].is_ascii_digit() || w[2] == b'-'))
+        || surface.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.ends_with("-1") && w.starts_with(char::is_alphabetic))
+    {
+        return Some("scientific notation (not news text)");
+    }
+    let numeric = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        w.bytes().any(|b| b.is_ascii_digit()) || w.chars().any(|c| ('\u{bc}'..='\u{be}').contains(&c) || ('\u{2150}'..='\u{215e}').contains(&c))
+            || w.split('-').any(|p| lexicon::number_word(p).is_some() || lexicon::scale(p).is_some() || lexicon::fraction_word(p).is_some() || lexicon::denominator(p).is_some() || p == "dozen" || p == "zero")
+    };
+    if !surface.split_whitespace().any(numeric) {
+        return Some("a unit named without a number (\"a gallon\", \"absolute zero\")");
+    }
+    None
+}
+
+/// quantulum3's English quantity tests: each expected quantity must be
+/// overlapped by a crossread number with its value (a range by its middle,
+/// which is how quantulum3 states one), or, for a length of time, by a
+/// crossread duration of that many units; crossread's other numbers count
+/// against precision. The error inputs must not make crossread panic.
+#[test]
+fn quantulum3() {
+    use crossread::extract::DateExpr;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peers/quantulum3");
+    let (mut gold, mut predicted, mut matched, mut right) = (0, 0, 0, 0);
+    let mut out_of_scope: Vec<(&str, String)> = Vec::new();
+    let mut examples = Vec::new();
+    let mut cases = 0;
+    for file in ["quantities.json", "quantities.ambiguity.json"] {
+        let suite: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+        for case in &suite {
+            cases += 1;
+            let input = case["req"].as_str().unwrap();
+            let tokens = Tokens::new(input);
+            let (mentions, _) = extract(&tokens);
+            let (mut gold_spans, mut values, mut skipped) = (Vec::new(), Vec::new(), Vec::new());
+            let mut from = 0;
+            for r in case["res"].as_array().unwrap() {
+                let surface = r["surface"].as_str().unwrap();
+                let Some(at) = input[from..].find(surface).map(|i| i + from) else { continue };
+                from = at + surface.len();
+                let value = r["value"].as_f64().unwrap_or(f64::NAN);
+                let unit = r["unit"].as_str().unwrap_or("");
+                match quantulum_out_of_scope(input, surface, at, unit, value) {
+                    Some(why) => {
+                        out_of_scope.push((why, surface.to_string()));
+                        skipped.push((at, from));
+                    }
+                    None => {
+                        gold_spans.push((at, from));
+                        values.push((value, unit, surface));
+                    }
+                }
+            }
+            let is_duration = |m: &crossread::mention::Mention| matches!(m.date, Some(DateExpr::Duration { .. }));
+            let found: Vec<_> = mentions
+                .iter()
+                .filter(|m| m.kind == Kind::Number || (m.kind == Kind::Date && is_duration(m)))
+                .filter(|m| !skipped.iter().any(|&(s, e)| m.span.start < e && s < m.span.end))
+                .collect();
+            let spans: Vec<(usize, usize)> = found.iter().map(|m| (m.span.start, m.span.end)).collect();
+            let pairs = match_spans(&gold_spans, &spans);
+            gold += gold_spans.len();
+            predicted += spans.len();
+            matched += pairs.len();
+            for &(g, p) in &pairs {
+                let (want, _, surface) = values[g];
+                let m = found[p];
+                let close = |x: f64| (want - x).abs() <= want.abs() * 1e-6 + 1e-9;
+                let ok = match (&m.date, m.interval()) {
+                    (Some(DateExpr::Duration { amount, .. }), _) => close(f64::from(*amount)),
+                    (_, Some(i)) => match (i.low, i.high) {
+                        (Some(l), Some(h)) => close(l) && close(h) || close((l + h) / 2.0) || (m.hedge.is_some() && l <= want && want <= h),
+                        (l, h) => m.hedge.is_some() && l.is_none_or(|l| l <= want) && h.is_none_or(|h| want <= h),
+                    },
+                    _ => false,
+                };
+                if ok {
+                    right += 1;
+                } else {
+                    examples.push(format!("value: {surface:?} in {input:?}: {:?}, expected {want}", m.interval().map(|i| (i.low, i.high))));
+                }
+            }
+            for (g, &(s, e)) in gold_spans.iter().enumerate() {
+                if !pairs.iter().any(|&(mg, _)| mg == g) {
+                    examples.push(format!("missed: {:?} in {input:?}", &input[s..e]));
+                }
+            }
+            for (p, &(s, e)) in spans.iter().enumerate() {
+                if !pairs.iter().any(|&(_, mp)| mp == p) {
+                    examples.push(format!("spurious: {:?} in {input:?}", &input[s..e]));
+                }
+            }
+        }
+    }
+    let errors: Vec<String> = serde_json::from_str(&std::fs::read_to_string(dir.join("errors.json")).unwrap()).unwrap();
+    for input in &errors {
+        // Must not panic; what it finds is not scored.
+        let _ = extract(&Tokens::new(input));
+    }
+    let (p, r, f) = f1(matched, predicted, gold);
+    let value = right as f64 / matched.max(1) as f64;
+    println!("quantulum3 (tests/peers/quantulum3/, {cases} English cases)");
+    println!("  quantities, span overlap: P {p:.3} R {r:.3} F1 {f:.3} ({matched} matched, {predicted} found, {gold} gold) (floor F1 {FLOOR_QUANTULUM_F1:.2})");
+    println!("  values on matched spans (a range by its middle; a hedge by containing it): {value:.3} ({right} of {matched}) (floor {FLOOR_QUANTULUM_VALUE:.2})");
+    let mut reasons: Vec<&str> = out_of_scope.iter().map(|(w, _)| *w).collect();
+    reasons.sort();
+    reasons.dedup();
+    for why in reasons {
+        let which: Vec<&str> = out_of_scope.iter().filter(|(w, _)| *w == why).map(|(_, s)| s.as_str()).collect();
+        println!("  out of scope: {} {why}: {}", which.len(), which.join(", "));
+    }
+    println!("  error inputs: {} read without a panic", errors.len());
+    let show = std::env::var("CONFORMANCE_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
+    for e in examples.iter().take(show) {
+        println!("    {e}");
+    }
+    assert!(f >= FLOOR_QUANTULUM_F1 && value >= FLOOR_QUANTULUM_VALUE, "quantulum3 below its floors");
+}

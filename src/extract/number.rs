@@ -66,6 +66,89 @@ pub fn numbers(tokens: &Tokens<'_>) -> Vec<Mention> {
             None => i += 1,
         }
     }
+    ranges(list, out)
+}
+
+/// Verbs of change: "rose from 350 to 680" states two values, not a range.
+const CHANGE_VERBS: lexicon::Words = lexicon::Words::new(&[
+    "rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "increase", "increases",
+    "decreased", "decrease", "grew", "grown", "grow", "dropped", "drop", "jumped", "climbed", "declined",
+    "reduced", "raised", "cut", "went", "gone", "changed", "moved", "surged", "plunged", "slipped", "soared",
+    "lowered", "slashed", "boosted", "revised", "expanded", "shrank", "shrunk", "up", "down",
+]);
+
+/// Joins two numbers that bound one quantity into a range: "between 300
+/// and 400", "300-400", "300 to 400", "from 5 to 7", "five or six", with a
+/// scale, currency or percent written once ("3 to 4 million", "$5-7
+/// billion", "50 to 80%"). "From A to B" after a verb of change ("rose from
+/// 350 to 680") is two values, and a descending pair ("won 3-1") a score.
+fn ranges(list: &[Token<'_>], numbers: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(numbers.len());
+    let index = |at: usize| list.partition_point(|t| t.span.start < at);
+    for b in numbers {
+        let Some(a) = out.last() else {
+            out.push(b);
+            continue;
+        };
+        let (a_first, a_end, b_first) = (index(a.span.start), index(a.span.end), index(b.span.start));
+        let between: Vec<&Token<'_>> = list[a_end..b_first].iter().collect();
+        let texts: Vec<&str> = between.iter().map(|t| t.text).collect();
+        let before = |k: usize| a_first.checked_sub(k).and_then(|j| list.get(j));
+        let opened_by = |w: &str| before(1).is_some_and(|t| t.is(w));
+        let kind = match texts.as_slice() {
+            ["-" | "–"] | ["-" | "–", "to"] | ["to"] => Some(if opened_by("from") { "from" } else { "to" }),
+            ["and"] if opened_by("between") => Some("between"),
+            ["or"] => Some("or"),
+            _ => None,
+        };
+        let (Some(kind), Some(ai), Some(bi)) = (kind, a.interval(), b.interval()) else {
+            out.push(b);
+            continue;
+        };
+        let change = kind == "from" && (2..=4).any(|k| before(k).is_some_and(|t| CHANGE_VERBS.has(t)));
+        // A dash joins two numerals, and only two: "+1-222-2222" is a phone
+        // number, "three-nought-four" digits read out.
+        let b_end = index(b.span.end);
+        let numeral = |from: usize, to: usize| list[from..to].iter().any(|t| t.kind == TokenKind::Numeral) && !list[from..to].iter().any(|t| t.is_word() && lexicon::number_word(t.text).is_some());
+        let link = |t: Option<&Token<'_>>| t.is_some_and(|t| t.punct('-') || t.punct('–') || t.punct('/') || t.punct('+'));
+        let digits = |t: Option<&Token<'_>>| t.is_some_and(|t| t.kind == TokenKind::Numeral);
+        let chained = (link(before(1)) && (digits(before(2)) || before(1).is_some_and(|t| t.punct('+'))))
+            || (link(list.get(b_end)) && digits(list.get(b_end + 1)));
+        let dashed = texts.first().is_some_and(|t| *t == "-" || *t == "–");
+        if dashed && (!numeral(a_first, a_end) || !numeral(b_first, b_end) || chained) {
+            out.push(b);
+            continue;
+        }
+        let units_agree = match (&a.unit, &b.unit) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        };
+        // A scale written once applies to both ends: "3 to 4 million".
+        let b_last = list[..index(b.span.end)].last();
+        let a_last = list[..a_end].last();
+        let scale = b_last.and_then(|t| lexicon::scale(t.text)).filter(|_| a_last.is_some_and(|t| lexicon::scale(t.text).is_none()));
+        let (Some(a_low), Some(a_high), Some(b_low), Some(b_high)) = (ai.low, ai.high, bi.low, bi.high) else {
+            out.push(b);
+            continue;
+        };
+        let scaled = |x: f64| match scale {
+            Some(s) if a_high * s <= b_low => x * s,
+            _ => x,
+        };
+        let (low, high) = (scaled(a_low), scaled(a_high));
+        let ascending = high < b_low && (kind != "or" || b_high <= 2.0 * high + 1.0);
+        let hedged_b = b.hedge.is_some();
+        if change || !units_agree || !ascending || hedged_b {
+            out.push(b);
+            continue;
+        }
+        let start = if kind == "between" { before(1).map_or(a.span.start, |t| t.span.start) } else { a.span.start };
+        let mut range = Mention::new(Kind::Number, Span::new(start, b.span.end), Value::Number(Interval { low: Some(low), high: Some(b_high) }), "number::range");
+        range.unit = b.unit.clone().or_else(|| a.unit.clone());
+        range.hedge = a.hedge.clone();
+        out.pop();
+        out.push(range);
+    }
     out
 }
 

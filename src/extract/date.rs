@@ -142,6 +142,11 @@ pub enum DateExpr {
     Time { hour: u32, minute: u32, zone: Option<String> },
     /// Relative but without a value the text pins down: "in the coming weeks".
     Vague,
+    /// Days of one month with the year implied: "12 to 15 October", "June
+    /// 24-26" (an interval of days).
+    DayRange { month: u32, from: u32, to: u32 },
+    /// Months with the year implied: "between March and May".
+    MonthRange { from: u32, to: u32 },
 }
 
 impl DateExpr {
@@ -173,6 +178,16 @@ impl DateExpr {
                         Day::new(year, month, day)?.iso()
                     }
                     DateExpr::Month(month) => format!("{:04}-{month:02}", nearest_year(r, month)),
+                    DateExpr::DayRange { month, from, to } => {
+                        let year = nearest_year(r, month);
+                        format!("{}/{}", Day::new(year, month, from)?.iso(), Day::new(year, month, to)?.iso())
+                    }
+                    DateExpr::MonthRange { from, to } => {
+                        let year = nearest_year(r, from);
+                        // "between November and February" runs into the next year
+                        let end = if to < from { year + 1 } else { year };
+                        format!("{year:04}-{from:02}/{end:04}-{to:02}")
+                    }
                     DateExpr::DayOfMonth(day) => {
                         // this month's, or last month's when that day is still to come
                         let (y, m) = if day <= r.day { (r.year, r.month) } else { add_months(r.year, r.month, -1) };
@@ -368,6 +383,7 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
     }
     iso_date(list, i)
         .or_else(|| numeric_date(list, i))
+        .or_else(|| day_range(list, i))
         .or_else(|| ordinal_day_month(list, i))
         .or_else(|| time_of_day(list, i))
         .or_else(|| day_month(list, i))
@@ -422,6 +438,10 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
 fn day_of_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     list.get(i).filter(|t| t.is("the"))?;
     let (day, next) = ordinal_day(list, i + 1)?;
+    // "the 22nd - 29th of August" is a range, read from its first day
+    if range_end(list, next).is_some() {
+        return None;
+    }
     let free = list.get(next).is_none_or(|n| {
         n.kind == TokenKind::Punct || n.line_before || n.is_any(&["at", "in", "on", "and", "or", "to", "when", "with", "for", "this", "next", "last", "until", "before", "after", "is", "was", "will"])
     });
@@ -634,6 +654,21 @@ fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
     } else if t.kind == TokenKind::Numeral && t.text.len() == 4 && list.get(i + 1).is_some_and(|z| z.is_any(&["GMT", "UTC"])) {
         let n = numeral(Some(t))?;
         (n / 100, n % 100, i + 1)
+    } else if t.kind == TokenKind::Numeral && meridiem_at(list, i + 1) {
+        // "6pm", "3 p.m.", "6.30 p.m.", "1515pm"
+        let (h, m) = match t.text.split_once('.') {
+            Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
+            Some(_) => return None,
+            None if t.text.len() <= 2 => (t.text.parse().ok()?, 0),
+            None => {
+                let n: u32 = numeral(Some(t))?;
+                (n / 100, n % 100)
+            }
+        };
+        if !(1..=23).contains(&h) || (t.text.len() <= 2 && h > 12) {
+            return None;
+        }
+        (h, m, i + 1)
     } else {
         return None;
     };
@@ -653,6 +688,8 @@ fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
         }
         if pm && hour < 12 {
             hour += 12;
+        } else if !pm && hour == 12 {
+            hour = 0;
         }
     }
     let mut zone = None;
@@ -666,8 +703,59 @@ fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
     Some((i, end, DateExpr::Time { hour, minute, zone }, "date::time"))
 }
 
+/// "pm", "am", "p.m.", "a.m." at `k`.
+fn meridiem_at(list: &[Token<'_>], k: usize) -> bool {
+    let Some(w) = list.get(k) else { return false };
+    w.is_any(&["am", "pm"]) && list.get(k + 1).is_none_or(|n| !(n.is_word() && !n.space_before))
+        || (w.is_any(&["a", "p"]) && list.get(k + 1).is_some_and(|d| d.punct('.')) && list.get(k + 2).is_some_and(|m| m.is("m")))
+}
+
 fn minute_ok(m: u32) -> Option<()> {
     (m < 60).then_some(())
+}
+
+/// The second day of a range at `k`: "-26", "to 15th", "– 26": `(day,
+/// index after)`.
+fn range_end(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
+    let joiner = list.get(k)?;
+    if !(joiner.punct('-') || joiner.punct('–') || joiner.is("to") || joiner.is("and") || joiner.is("through")) {
+        return None;
+    }
+    let to = numeral(list.get(k + 1)).filter(|d| (1..=31).contains(d) && list[k + 1].text.len() <= 2)?;
+    let after = if list.get(k + 2).is_some_and(|t| t.is_any(&["st", "nd", "rd", "th"]) && !t.space_before) { k + 3 } else { k + 2 };
+    // "June 24-26 2024" would be a day, not a count: the next token must not
+    // continue the number.
+    if list.get(after).is_some_and(|t| t.punct(':') || t.punct('.') && glued(list, after + 1) && numeral(list.get(after + 1)).is_some()) {
+        return None;
+    }
+    Some((to, after))
+}
+
+/// A day range with its month known, the year given after it or not.
+fn day_range_found(list: &[Token<'_>], first: usize, after: usize, month: u32, from: u32, to: u32) -> Found {
+    let comma = usize::from(list.get(after).is_some_and(|c| c.punct(',')));
+    if let Some(y) = numeral(list.get(after + comma)).filter(|y| is_year(*y)) {
+        if let (Some(a), Some(b)) = (Day::new(y as i32, month, from), Day::new(y as i32, month, to)) {
+            return (first, after + comma + 1, DateExpr::Absolute(format!("{}/{}", a.iso(), b.iso())), "date::day_range");
+        }
+    }
+    (first, after, DateExpr::DayRange { month, from, to }, "date::day_range")
+}
+
+/// "12 to 15 October 2017", "24th - 26th June", "between 12 and 15 October",
+/// "from 19th - 23rd of November": days of one month.
+fn day_range(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let from = numeral(list.get(i)).filter(|d| (1..=31).contains(d) && list[i].text.len() <= 2)?;
+    let k = if list.get(i + 1).is_some_and(|t| t.is_any(&["st", "nd", "rd", "th"]) && !t.space_before) { i + 2 } else { i + 1 };
+    // "and" joins a range only after "between"
+    if list.get(k).is_some_and(|j| j.is("and")) && !i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is("between")) {
+        return None;
+    }
+    let (to, after) = range_end(list, k).filter(|(to, _)| *to > from)?;
+    let of = usize::from(list.get(after).is_some_and(|t| t.is("of")));
+    let m = after + of;
+    let month = list.get(m).filter(|t| t.is_capitalized() || lower_case_month(list, m)).and_then(|t| lexicon::month(t.text))?;
+    Some(day_range_found(list, i, m + 1, month, from, to))
 }
 
 /// "25 June 2024", "25 June"
@@ -693,12 +781,15 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
     let abbreviated = lexicon::MONTHS.iter().all(|m| !t.is(m));
     let mut k = i + 1;
     if abbreviated {
-        if t.is("sept") || !list.get(k).is_some_and(|d| d.punct('.')) {
-            if !t.is("sept") {
+        if list.get(k).is_some_and(|d| d.punct('.')) && !t.is("sept") {
+            k += 1;
+        } else {
+            // "Nov 12", "Jan 2024": without its full stop an abbreviation
+            // must sit beside a day or a year ("Sept" alone is a month).
+            let day_or_year = numeral(list.get(k)).is_some_and(|n| (1..=31).contains(&n) && list[k].text.len() <= 2 || is_year(n));
+            if !t.is("sept") && !day_or_year {
                 return None;
             }
-        } else {
-            k += 1;
         }
     }
     if let Some(d) = numeral(list.get(k)).filter(|d| (1..=31).contains(d) && list[k].text.len() <= 2) {
@@ -706,6 +797,10 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
         let mut end = k + 1;
         if list.get(end).is_some_and(|t| t.is_any(&["st", "nd", "rd", "th"]) && !t.space_before) {
             end += 1;
+        }
+        // "June 24-26", "October 12 to 15, 2017"
+        if let Some((to, after)) = range_end(list, end).filter(|(to, _)| *to > d) {
+            return Some(day_range_found(list, i, after, month, d, to));
         }
         if list.get(end).is_some_and(|c| c.punct(',')) {
             if let Some(y) = numeral(list.get(end + 1)).filter(|y| is_year(*y)) {
@@ -721,6 +816,19 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
     }
     if let Some(y) = numeral(list.get(k)).filter(|y| is_year(*y)) {
         return Some((i, k + 1, DateExpr::Absolute(format!("{y:04}-{month:02}")), "date::month_year"));
+    }
+    // "between March and May", "from June to August 2024", "March-May"
+    if let Some(joiner) = list.get(k).filter(|j| j.is("to") || j.is("through") || j.is("and") || ((j.punct('-') || j.punct('–')) && !j.space_before)) {
+        let prev = i.checked_sub(1).and_then(|p| list.get(p));
+        let opened = if joiner.is("and") { prev.is_some_and(|p| p.is("between")) } else { true };
+        let to = list.get(k + 1).filter(|n| n.is_capitalized() && lexicon::MONTHS.iter().any(|m| n.is(m))).and_then(|n| lexicon::month(n.text));
+        if let (true, Some(to)) = (opened, to) {
+            if let Some(y) = numeral(list.get(k + 2)).filter(|y| is_year(*y)) {
+                let from_year = if to < month { y - 1 } else { y };
+                return Some((i, k + 3, DateExpr::Absolute(format!("{from_year:04}-{month:02}/{y:04}-{to:02}")), "date::month_range"));
+            }
+            return Some((i, k + 2, DateExpr::MonthRange { from: month, to }, "date::month_range"));
+        }
     }
     let of = usize::from(list.get(k).is_some_and(|t| t.is("of")));
     for (phrase, years) in [("next year", 1), ("last year", -1), ("this year", 0), ("the following year", 1),
@@ -747,12 +855,20 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
 /// a day or year follows or a preposition comes before.
 fn lower_case_month(list: &[Token<'_>], i: usize) -> bool {
     let t = &list[i];
-    if t.is_any(&["may", "march", "august"]) || !lexicon::MONTHS.iter().any(|m| t.is(m)) {
+    if t.is_any(&["may", "march", "august", "mar"]) || lexicon::month(t.text).is_none() {
         return false;
     }
     let numeral_next = list.get(i + 1).is_some_and(|n| n.kind == TokenKind::Numeral);
+    // "20 october", "the 5th of november"
+    let day_before = i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| {
+        p.kind == TokenKind::Numeral || (p.is_any(&["st", "nd", "rd", "th", "of"]) && i >= 2 && list[i - 2].kind != TokenKind::Punct)
+    });
+    if !lexicon::MONTHS.iter().any(|m| t.is(m)) {
+        // an abbreviation ("oct") only right beside its day
+        return numeral_next || day_before;
+    }
     let preposition_before = i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["in", "on", "since", "by", "until", "from", "of", "last", "next", "this", "early", "late", "mid"]));
-    numeral_next || preposition_before
+    numeral_next || preposition_before || day_before
 }
 
 /// Years, decades, year ranges, "mid-2025".

@@ -147,6 +147,9 @@ pub enum DateExpr {
     DayRange { month: u32, from: u32, to: u32 },
     /// Months with the year implied: "between March and May".
     MonthRange { from: u32, to: u32 },
+    /// The `n`th (-1: last) weekday of a month, named ("the first Friday of
+    /// July") or counted from the reference's ("of next month": 1).
+    NthWeekday { n: i32, weekday: u32, month: Option<u32>, months: i32 },
 }
 
 impl DateExpr {
@@ -181,6 +184,13 @@ impl DateExpr {
                     DateExpr::DayRange { month, from, to } => {
                         let year = nearest_year(r, month);
                         format!("{}/{}", Day::new(year, month, from)?.iso(), Day::new(year, month, to)?.iso())
+                    }
+                    DateExpr::NthWeekday { n, weekday, month, months } => {
+                        let (y, m) = match month {
+                            Some(m) => (nearest_year(r, m), m),
+                            None => add_months(r.year, r.month, months),
+                        };
+                        nth_weekday_of(y, m, weekday, n)?.iso()
                     }
                     DateExpr::MonthRange { from, to } => {
                         let year = nearest_year(r, from);
@@ -350,8 +360,32 @@ const OPENERS: lexicon::Words = lexicon::Words::new(&[
     "a", "additional", "another", "between", "coming", "early", "earlier", "end", "few", "from", "last", "late", "later",
     "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tonight", "yesterday", "an", "in",
     "by", "single", "first", "second", "third", "fourth", "final", "weekend", "q", "beginning", "start", "middle",
-    "over", "spring", "summer", "autumn", "fall", "winter",
+    "over", "spring", "summer", "autumn", "fall", "winter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth", "thirtieth",
 ]);
+
+/// Ordinal words for the days of a month, "first" to "twentieth", then "thirtieth".
+const ORDINAL_DAYS: [&str; 21] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", "thirtieth",
+];
+
+/// A day written as an ordinal word at `k`: "tenth", "twenty-first",
+/// "thirty first": `(day, index after)`.
+fn ordinal_word_day(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
+    let t = list.get(k)?;
+    let simple = |t: &Token<'_>| ORDINAL_DAYS.iter().position(|w| t.is(w)).map(|p| if p == 20 { 30 } else { p as u32 + 1 });
+    if let Some(d) = simple(t) {
+        return Some((d, k + 1));
+    }
+    let tens = if t.is("twenty") { 20 } else if t.is("thirty") { 30 } else { return None };
+    let hyphen = usize::from(list.get(k + 1).is_some_and(|h| h.punct('-') && !h.space_before));
+    let unit = simple(list.get(k + 1 + hyphen)?).filter(|u| *u <= 9)?;
+    let day = tens + unit;
+    (day <= 31).then_some((day, k + 2 + hyphen))
+}
 
 fn may_open_date(t: &Token<'_>) -> bool {
     match t.kind {
@@ -384,6 +418,8 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
     iso_date(list, i)
         .or_else(|| numeric_date(list, i))
         .or_else(|| day_range(list, i))
+        .or_else(|| nth_weekday(list, i))
+        .or_else(|| ordinal_word_day_month(list, i))
         .or_else(|| ordinal_day_month(list, i))
         .or_else(|| time_of_day(list, i))
         .or_else(|| day_month(list, i))
@@ -615,6 +651,19 @@ fn iso_date(list: &[Token<'_>], i: usize) -> Option<Found> {
 /// Month first unless the first number cannot be a month (US style is the
 /// more common in English news).
 fn numeric_date(list: &[Token<'_>], i: usize) -> Option<Found> {
+    // "13.5.2015", "2015.5.13": one numeral with two full stops; a full stop
+    // between day and month is the European order, day first.
+    if let Some(t) = list.get(i).filter(|t| t.kind == TokenKind::Numeral && t.text.bytes().filter(|&b| b == b'.').count() == 2) {
+        let parts: Vec<&str> = t.text.split('.').collect();
+        let n = |k: usize| parts[k].parse::<u32>().ok();
+        let day = match (parts[0].len(), parts[2].len()) {
+            (1 | 2, 4) => Day::new(n(2)? as i32, n(1)?, n(0)?),
+            (4, 1 | 2) => Day::new(n(0)? as i32, n(1)?, n(2)?),
+            _ => None,
+        }
+        .filter(|d| is_year(d.year as u32))?;
+        return Some((i, i + 1, DateExpr::Absolute(day.iso()), "date::numeric"));
+    }
     let a = numeral(list.get(i)).filter(|_| list[i].text.len() <= 2)?;
     let sep = list.get(i + 1).filter(|t| (t.punct('/') || t.punct('-')) && !t.space_before)?;
     let b = numeral(list.get(i + 2)).filter(|_| glued(list, i + 2) && list[i + 2].text.len() <= 2)?;
@@ -758,6 +807,64 @@ fn day_range(list: &[Token<'_>], i: usize) -> Option<Found> {
     Some(day_range_found(list, i, m + 1, month, from, to))
 }
 
+/// A month and day, with the year after them if stated (", 2018", "2018").
+fn year_after(list: &[Token<'_>], first: usize, end: usize, month: u32, day: u32, source: &'static str) -> Found {
+    let comma = usize::from(list.get(end).is_some_and(|c| c.punct(',')));
+    if let Some(y) = numeral(list.get(end + comma)).filter(|y| is_year(*y)) {
+        if let Some(d) = Day::new(y as i32, month, day) {
+            return (first, end + comma + 1, DateExpr::Absolute(d.iso()), source);
+        }
+    }
+    (first, end, DateExpr::MonthDay { month, day }, source)
+}
+
+/// "the tenth of September, 2000", "fourth of May": an ordinal word and a month.
+fn ordinal_word_day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let the = usize::from(list.get(i).is_some_and(|t| t.is("the")));
+    let (d, k) = ordinal_word_day(list, i + the)?;
+    list.get(k).filter(|t| t.is("of"))?;
+    let month = list.get(k + 1).filter(|t| t.is_capitalized() || lower_case_month(list, k + 1)).and_then(|t| lexicon::month(t.text))?;
+    Some(year_after(list, i, k + 2, month, d, "date::ordinal_word_day_month"))
+}
+
+/// "the first Friday of July", "the second Monday of next month", "the last
+/// Sunday in May": a weekday counted within a month.
+fn nth_weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let the = usize::from(list.get(i).is_some_and(|t| t.is("the")));
+    let k = i + the;
+    let n = match list.get(k)? {
+        t if t.is("last") => -1,
+        t => ORDINAL_DAYS[..5].iter().position(|w| t.is(w))? as i32 + 1,
+    };
+    let weekday = lexicon::weekday(list.get(k + 1)?.text)?;
+    list.get(k + 2).filter(|t| t.is_any(&["of", "in"]))?;
+    let m = k + 3;
+    if let Some(month) = list.get(m).filter(|t| t.is_capitalized() || lower_case_month(list, m)).and_then(|t| lexicon::month(t.text)).filter(|_| list[m].text.len() >= 3) {
+        if let Some(y) = numeral(list.get(m + 1)).filter(|y| is_year(*y)) {
+            let day = nth_weekday_of(y as i32, month, weekday, n)?;
+            return Some((i, m + 2, DateExpr::Absolute(day.iso()), "date::nth_weekday"));
+        }
+        return Some((i, m + 1, DateExpr::NthWeekday { n, weekday, month: Some(month), months: 0 }, "date::nth_weekday"));
+    }
+    for (phrase, months) in [("this month", 0), ("next month", 1), ("last month", -1), ("previous month", -1), ("the month", 0)] {
+        if let Some(end) = phrase_at(list, m, phrase) {
+            return Some((i, end, DateExpr::NthWeekday { n, weekday, month: None, months }, "date::nth_weekday"));
+        }
+    }
+    None
+}
+
+/// The `n`th (`-1`: last) `weekday` (0 = Monday) of a month.
+fn nth_weekday_of(year: i32, month: u32, weekday: u32, n: i32) -> Option<Day> {
+    if n < 0 {
+        let last = Day::new(year, month, days_in_month(year, month))?;
+        return Some(last.add_days(-i64::from((last.weekday() + 7 - weekday) % 7)));
+    }
+    let first = Day::new(year, month, 1)?;
+    let day = 1 + (weekday + 7 - first.weekday()) % 7 + 7 * (n as u32 - 1);
+    Day::new(year, month, day)
+}
+
 /// "25 June 2024", "25 June"
 fn day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     let d = numeral(list.get(i)).filter(|d| (1..=31).contains(d) && list[i].text.len() <= 2)?;
@@ -813,6 +920,14 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
             return Some((i, end + 1, DateExpr::Absolute(day.iso()), "date::month_day_year"));
         }
         return Some((i, end, DateExpr::MonthDay { month, day: d }, "date::month_day"));
+    }
+    // "September the twenty-first", "May twenty-first, 2018", "Jan first"
+    let the = usize::from(list.get(k).is_some_and(|t| t.is("the")));
+    if let Some((d, end)) = ordinal_word_day(list, k + the).filter(|_| t.is_capitalized() || the == 1 || lower_case_month(list, i)) {
+        // "first" after a month is a day only where nothing makes it an adjective ("May first quarter")
+        if !list.get(end).is_some_and(|n| n.is_word() && !n.is_any(&["and", "or", "at", "in", "on", "of", "to", "for", "from", "with", "this", "next", "last"])) {
+            return Some(year_after(list, i, end, month, d, "date::month_ordinal_word"));
+        }
     }
     if let Some(y) = numeral(list.get(k)).filter(|y| is_year(*y)) {
         return Some((i, k + 1, DateExpr::Absolute(format!("{y:04}-{month:02}")), "date::month_year"));

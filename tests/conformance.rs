@@ -36,9 +36,9 @@ const FLOOR_DATE_VALUES: f64 = 0.54;
 /// style ("i'll go back april 22"); crossread reads news, where month names
 /// are capitalized, so much of it is missed by design for now.
 const FLOOR_DATE_SPANS: f64 = 0.71;
-const FLOOR_NUMBER: f64 = 0.64;
-const FLOOR_PERCENT: f64 = 0.75;
-const FLOOR_CURRENCY: f64 = 0.81;
+const FLOOR_NUMBER: f64 = 0.67;
+const FLOOR_PERCENT: f64 = 0.85;
+const FLOOR_CURRENCY: f64 = 0.85;
 
 struct Expected {
     start: usize,

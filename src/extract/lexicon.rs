@@ -312,8 +312,14 @@ pub fn currency_prefix(token: &str) -> Option<&'static str> {
     })
 }
 
-/// Currency words written after an amount.
+/// Currency words and codes written after an amount ("300 million
+/// dollars", "115 USD").
 pub fn currency_word(word: &str) -> Option<&'static str> {
+    if word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        if let Some(code) = currency_prefix(word) {
+            return Some(code);
+        }
+    }
     Some(match &*lower(word) {
         "dollars" | "dollar" => "usd",
         "euros" | "euro" => "eur",
@@ -321,8 +327,22 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
         "shillings" => "kes",
         "yen" => "jpy",
         "rupees" => "inr",
+        "pence" | "penny" => "gbp",
         _ => return None,
     })
+}
+
+/// Units of time, singular or plural ("minutes", "year").
+pub fn is_time_unit(word: &str) -> bool {
+    let w = lower(word);
+    let w: &str = &w;
+    matches!(w.strip_suffix('s').unwrap_or(w), "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century" | "quarter")
+}
+
+/// The hundredth part of a currency, written after its whole units ("3
+/// dollars 50 cents").
+pub fn is_minor_currency(word: &str) -> bool {
+    matches!(&*lower(word), "cents" | "cent" | "pence" | "p")
 }
 
 /// Words that end a noun phrase after a number: function words, auxiliaries

@@ -33,10 +33,32 @@ pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
     numbers.retain(|n| !overlapping(&dates, n.span));
     // A number with a counted unit is not a year ("1,900 troops").
     dates.retain(|d| !overlapping(&numbers, d.span));
+    // Digits in a web address ("…/2024/06/25/story-300") state nothing.
+    let links = web_addresses(tokens.text);
+    if !links.is_empty() {
+        let inside = |m: &Mention| links.iter().any(|l| l.start <= m.span.start && m.span.end <= l.end);
+        dates.retain(|m| !inside(m));
+        numbers.retain(|m| !inside(m));
+    }
     let quotes = quote::quotes(tokens, &names);
     let mut all: Vec<Mention> = dates.into_iter().chain(numbers).chain(quotes).collect();
     all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     (remove_overlaps(all), names)
+}
+
+/// Spans of web addresses: from "http://", "https://" or "www." to the next
+/// space, quote mark or angle bracket.
+fn web_addresses(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = ["http://", "https://", "www."].iter().filter_map(|p| text.get(from..)?.find(p)).min() {
+        let start = from + at;
+        let rest = &text[start..];
+        let len = rest.find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”')).unwrap_or(rest.len());
+        out.push(Span::new(start, start + len));
+        from = start + len.max(1);
+    }
+    out
 }
 
 /// Keeps mentions that do not overlap an earlier kept one of the same

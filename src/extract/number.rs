@@ -235,7 +235,10 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
             j += 1;
         }
     }
-    let (core, mut end) = core_at(list, j, negative)?;
+    let (core, mut end) = match ratio_at(list, j) {
+        Some((share, next)) => (Core { value: Interval::exact(share), counts: false, takes_of: true, source: "number::ratio" }, next),
+        None => core_at(list, j, negative)?,
+    };
     let mut value = core.value;
     let mut last = end - 1;
     // Suffixes: percent, "-strong", currency words.
@@ -260,13 +263,24 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
     } else if unit.is_none() {
         if let Some(c) = list.get(end).and_then(|t| lexicon::currency_word(t.text)) {
             unit = Some(c.to_string());
+            // "75 USD million": a scale after the code
+            if let Some(s) = list.get(end + 1).and_then(|t| lexicon::scale(t.text)).filter(|s| *s >= 1e3 && list[end + 1].text.len() > 1) {
+                value = Interval { low: value.low.map(|x| x * s), high: value.high.map(|x| x * s) };
+                last = end + 1;
+                end += 2;
+            } else if let Some((cents, after)) = minor_units(list, end + 1) {
+                // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+                value = Interval { low: value.low.map(|x| x + cents), high: value.high.map(|x| x + cents) };
+                last = after - 1;
+                end = after;
+            }
         }
     }
     // "16-year-old", "16 years old": an age, not a count of anything.
     if unit.is_none() && is_age(list, end) {
         unit = Some("age".into());
     }
-    if unit.is_none() && core.source == "number::fraction" {
+    if unit.is_none() && (core.source == "number::fraction" || core.source == "number::ratio") {
         unit = Some("fraction".into());
     }
     if unit.is_none() && core.counts {
@@ -287,6 +301,40 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
     m.unit = unit;
     m.hedge = hedge_name.map(str::to_string);
     Some((m, end))
+}
+
+/// "one in five", "1 out of 3", "one in a million": a share, N / M, and the
+/// index after it. Not "3 in 10 minutes" (a count and a stretch of time).
+fn ratio_at(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
+    let read = |k: usize| -> Option<(f64, usize)> {
+        let t = list.get(k)?;
+        if t.kind == TokenKind::Numeral {
+            let plain = t.text.bytes().all(|b| b.is_ascii_digit());
+            return plain.then(|| lexicon::decimal(t.text).map(|x| (x, k + 1))).flatten();
+        }
+        if t.is("a") {
+            let s = list.get(k + 1).and_then(|n| lexicon::scale(n.text)).filter(|s| *s >= 1e2)?;
+            return Some((s, k + 2));
+        }
+        let (first, end) = tens_and_units(list, k)?;
+        let composed = scales(list, first, end);
+        Some((composed.value, composed.end))
+    };
+    let (n, k) = read(j)?;
+    let k = if list.get(k).is_some_and(|w| w.is("in")) { k + 1 } else { phrase_at(list, k, "out of")? };
+    let (m, end) = read(k)?;
+    let time_after = list.get(end).is_some_and(|u| crate::extract::lexicon::is_time_unit(u.text));
+    (n >= 1.0 && n < m && m <= 1e9 && !time_after).then_some((n / m, end))
+}
+
+/// "50 cents", "and forty-five cents" at `k`: the hundredths and the index after.
+fn minor_units(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
+    let k = if list.get(k).is_some_and(|a| a.is("and")) { k + 1 } else { k };
+    let (n, next) = match list.get(k)? {
+        t if t.kind == TokenKind::Numeral => (lexicon::decimal(t.text)?, k + 1),
+        _ => tens_and_units(list, k)?,
+    };
+    (n < 100.0 && list.get(next).is_some_and(|c| lexicon::is_minor_currency(c.text))).then_some((n / 100.0, next + 1))
 }
 
 struct Core {
@@ -328,6 +376,20 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                 if let Some(y) = y.filter(|y| *y > x && *y <= 100.0 && !more && !(x == 9.0 && *y == 11.0)) {
                     let core = Core { value: Interval::exact(x / y), counts: false, takes_of: true, source: "number::fraction" };
                     return Some((core, end + 2));
+                }
+            }
+            // "2 1/4", "2 1/2 inches": a whole number and a fraction of digits
+            if end == j + 1 && t.text.bytes().all(|b| b.is_ascii_digit()) {
+                let (n, slash, d) = (list.get(end), list.get(end + 1), list.get(end + 2));
+                if let (Some(n), Some(slash), Some(d)) = (n, slash, d) {
+                    let (a, b) = (lexicon::decimal(n.text), lexicon::decimal(d.text));
+                    if n.kind == TokenKind::Numeral && n.space_before && slash.punct('/') && !slash.space_before && d.kind == TokenKind::Numeral && !d.space_before {
+                        if let (Some(a), Some(b)) = (a, b) {
+                            if a < b && b <= 16.0 && !list.get(end + 3).is_some_and(|m| m.punct('/') && !m.space_before) {
+                                return Some((exact(x + a / b, "number::numeral"), end + 3));
+                            }
+                        }
+                    }
                 }
             }
             // "2½"
@@ -373,6 +435,10 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                     return Some((exact(x, "number::words"), end));
                 }
                 if let Some(f) = lexicon::fraction_word(n.text).filter(|_| !n.text.ends_with('s')) {
+                    // "a quarter million"
+                    if let Some((s, next)) = scale_after_fraction(list, j + 2) {
+                        return Some((exact(f * s, "number::words"), next));
+                    }
                     let core = Core { value: Interval::exact(f), counts: false, takes_of: true, source: "number::fraction" };
                     return Some((core, j + 2));
                 }
@@ -428,6 +494,13 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
     }
 }
 
+/// "million", "of a million" after a fraction: the scale and the index after.
+fn scale_after_fraction(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
+    let of_a = if phrase_at(list, k, "of a").is_some() { 2 } else { 0 };
+    let s = list.get(k + of_a).and_then(|t| lexicon::scale(t.text)).filter(|s| *s >= 1e3 && list[k + of_a].text.len() > 1)?;
+    Some((s, k + of_a + 1))
+}
+
 /// "½", "¾", "⅔": fractions written as one character.
 fn vulgar_fraction(c: &str) -> Option<f64> {
     const TABLE: [(&str, f64); 15] = [
@@ -443,7 +516,11 @@ fn vulgar_fraction(c: &str) -> Option<f64> {
 /// the"), so it needs a scale word, a fraction or a sign (`signed`).
 fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> {
     let (first, end) = tens_and_units(list, j)?;
-    let fraction = |value: f64, end: usize| Some((Core { value: Interval::exact(value), counts: false, takes_of: true, source: "number::fraction" }, end));
+    // "two thirds of a million", "three quarters billion": a fraction of a scale is a count
+    let fraction = |value: f64, end: usize| match scale_after_fraction(list, end) {
+        Some((s, next)) => Some((Core { value: Interval::exact(value * s), counts: true, takes_of: false, source: "number::words" }, next)),
+        None => Some((Core { value: Interval::exact(value), counts: false, takes_of: true, source: "number::fraction" }, end)),
+    };
     let hyphen_after = list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1);
     if hyphen_after {
         // "two-thirds", "one-eighth"
@@ -489,7 +566,9 @@ fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usi
             }
         }
     }
-    if first == 1.0 && composed.last_scale == 0.0 && !has_fraction && !signed {
+    // "one dollar", "one-yen": money is a count
+    let money = list.get(end + usize::from(list.get(end).is_some_and(|h| h.punct('-') && !h.space_before))).is_some_and(|c| lexicon::currency_word(c.text).is_some());
+    if first == 1.0 && composed.last_scale == 0.0 && !has_fraction && !signed && !money {
         return None;
     }
     let core = Core { value: Interval::exact(value), counts: true, takes_of: false, source: "number::words" };
@@ -635,8 +714,8 @@ fn is_age(list: &[Token<'_>], k: usize) -> bool {
 /// Numerals that are ordinals, identifiers, times or parts of codes.
 fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
     let next = list.get(j + 1);
-    // "1st", "7th", "19A"
-    if next.is_some_and(|n| n.is_word() && !n.space_before && lexicon::scale(n.text).is_none()) {
+    // "1st", "7th", "19A" ("115USD" is money)
+    if next.is_some_and(|n| n.is_word() && !n.space_before && lexicon::scale(n.text).is_none() && lexicon::currency_word(n.text).is_none()) {
         return true;
     }
     // "7:37"

@@ -128,7 +128,13 @@ impl<'t> Tokens<'t> {
                     let mut it = rest.chars();
                     match (it.next(), it.next()) {
                         (Some(d), _) if d.is_ascii_digit() => end += 1,
-                        (Some(',' | '.'), Some(d)) if d.is_ascii_digit() => end += 2,
+                        (Some('.'), Some(d)) if d.is_ascii_digit() => end += 2,
+                        // a thousands comma has exactly three digits after it
+                        // ("22,24,26" is a list, "1,3" no thousand)
+                        (Some(','), Some(d)) if d.is_ascii_digit() && {
+                            let group = rest.as_bytes().get(1..).unwrap_or(&[]);
+                            group.len() >= 3 && group[..3].iter().all(u8::is_ascii_digit) && !group.get(3).is_some_and(u8::is_ascii_digit)
+                        } => end += 2,
                         // "1 414 021" with thin or no-break spaces: groups of exactly three digits
                         (Some(sep @ ('\u{202f}' | '\u{2009}' | '\u{a0}')), Some(d)) if d.is_ascii_digit() && {
                             let group = rest.get(sep.len_utf8()..).unwrap_or("");

@@ -366,17 +366,17 @@ const OPENERS: lexicon::Words = lexicon::Words::new(&[
 ]);
 
 /// Ordinal words for the days of a month, "first" to "twentieth", then "thirtieth".
-const ORDINAL_DAYS: [&str; 21] = [
+const ORDINAL_DAYS: lexicon::Words = lexicon::Words::new(&[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "thirtieth",
-];
+]);
 
 /// A day written as an ordinal word at `k`: "tenth", "twenty-first",
 /// "thirty first": `(day, index after)`.
 fn ordinal_word_day(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
     let t = list.get(k)?;
-    let simple = |t: &Token<'_>| ORDINAL_DAYS.iter().position(|w| t.is(w)).map(|p| if p == 20 { 30 } else { p as u32 + 1 });
+    let simple = |t: &Token<'_>| ORDINAL_DAYS.find(t).map(|p| if p == 20 { 30 } else { p as u32 + 1 });
     if let Some(d) = simple(t) {
         return Some((d, k + 1));
     }
@@ -834,7 +834,7 @@ fn nth_weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     let k = i + the;
     let n = match list.get(k)? {
         t if t.is("last") => -1,
-        t => ORDINAL_DAYS[..5].iter().position(|w| t.is(w))? as i32 + 1,
+        t => ORDINAL_DAYS.find(t).filter(|p| *p < 5)? as i32 + 1,
     };
     let weekday = lexicon::weekday(list.get(k + 1)?.text)?;
     list.get(k + 2).filter(|t| t.is_any(&["of", "in"]))?;

@@ -46,17 +46,18 @@ pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
     (remove_overlaps(all), names)
 }
 
-/// Spans of web addresses: from "http://", "https://" or "www." to the next
+/// Spans of web addresses: the word holding "://" or "www.", up to the next
 /// space, quote mark or angle bracket.
 fn web_addresses(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = ["http://", "https://", "www."].iter().filter_map(|p| text.get(from..)?.find(p)).min() {
-        let start = from + at;
-        let rest = &text[start..];
-        let len = rest.find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”')).unwrap_or(rest.len());
-        out.push(Span::new(start, start + len));
-        from = start + len.max(1);
+    let mut out: Vec<Span> = Vec::new();
+    // "://" and "www." mark an address; it starts after the last space before them.
+    for (at, _) in text.match_indices("://").chain(text.match_indices("www.")) {
+        let start = text[..at].rfind(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '(' | '“')).map_or(0, |s| s + text[s..].chars().next().map_or(1, char::len_utf8));
+        let rest = &text[at..];
+        let end = at + rest.find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”')).unwrap_or(rest.len());
+        if !out.iter().any(|s| s.start <= start && end <= s.end) {
+            out.push(Span::new(start, end));
+        }
     }
     out
 }

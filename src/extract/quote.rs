@@ -230,7 +230,7 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
     while i < list.len() {
         let t = &list[i];
         // A lower-case title only right before a name ("police chief William").
-        let titled = lexicon::is_title(t.text) && (t.is_capitalized() || list.get(i + 1).is_some_and(|n| n.is_capitalized()));
+        let titled = (t.is_capitalized() || (t.is_word() && list.get(i + 1).is_some_and(|n| n.is_capitalized()))) && lexicon::TITLES.has(t);
         if titled {
             let mut k = i + 1;
             let mut title = t;
@@ -254,7 +254,7 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
             }
         } else if t.is_capitalized() && (i == 0 || !list[i - 1].is_capitalized()) {
             let (name, end) = capitalized_run(tokens, i);
-            if !name.is_empty() && looks_like_person(&name) && list.get(end).is_some_and(|v| lexicon::is_reporting_verb(v.text)) && !is_function_word(&list[i].lower()) {
+            if !name.is_empty() && looks_like_person(&name) && list.get(end).is_some_and(|v| lexicon::REPORTING_VERBS.has(v)) && !is_function_word(&list[i]) {
                 out.push(Name { text: name, at: list[end - 1].span.end, title: None });
                 i = end;
                 continue;
@@ -277,8 +277,17 @@ fn looks_like_person(name: &str) -> bool {
     !words.iter().any(|w| ORGANISATION.contains(w) || (w.len() > 1 && w.chars().all(|c| c.is_uppercase())))
 }
 
-fn is_function_word(w: &str) -> bool {
-    lexicon::PHRASE_STOPS.contains(&w) || matches!(w, "we" | "i" | "you" | "our" | "their" | "his" | "her" | "its" | "there" | "but" | "then")
+/// Words that open a clause, not a name ("He", "The", "In").
+const FUNCTION_WORDS: lexicon::Words = lexicon::Words::new(&[
+    "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "and", "or", "but", "who", "that", "which",
+    "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "should", "can", "may", "might", "must", "do", "does", "did", "the", "a", "an", "this", "these", "those",
+    "as", "than", "so", "if", "when", "while", "since", "per", "each", "it", "they", "he", "she", "we", "i", "you",
+    "our", "their", "his", "her", "its", "there", "then",
+]);
+
+fn is_function_word(t: &Token<'_>) -> bool {
+    FUNCTION_WORDS.has(t)
 }
 
 /// Up to three capitalized words from token `k` ("William O’Neil").
@@ -287,8 +296,7 @@ fn capitalized_run(tokens: &Tokens<'_>, k: usize) -> (String, usize) {
     let mut words = Vec::new();
     let mut end = k;
     while let Some(t) = list.get(end) {
-        let weekday = lexicon::weekday(t.text.trim_end_matches("’s").trim_end_matches("'s")).is_some();
-        if end == k && is_function_word(&t.lower()) {
+        if end == k && t.is_capitalized() && is_function_word(t) {
             break;
         }
         // "Timothy D. Cook": an initial's full stop stays in the name.
@@ -297,14 +305,31 @@ fn capitalized_run(tokens: &Tokens<'_>, k: usize) -> (String, usize) {
             end += 1;
             continue;
         }
-        if words.len() < 3 && t.is_capitalized() && !weekday && !lexicon::is_reporting_verb(t.text) && lexicon::month(t.text).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
+        let weekday = || match t.text.strip_suffix("’s").or_else(|| t.text.strip_suffix("'s")) {
+            Some(stem) => lexicon::weekday(stem).is_some(),
+            None => lexicon::WEEKDAY_NAMES.has(t),
+        };
+        if words.len() < 3 && t.is_capitalized() && !lexicon::REPORTING_VERBS.has(t) && !weekday() && lexicon::month(t.text).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
             words.push(t.text);
             end += 1;
         } else {
             break;
         }
     }
-    (words.join(" ").replace(" .", "."), end)
+    (join_name(&words), end)
+}
+
+/// Words of a name joined by spaces, an initial's full stop kept on it
+/// ("Timothy D. Cook").
+fn join_name(words: &[&str]) -> String {
+    let mut name = String::new();
+    for w in words {
+        if !name.is_empty() && *w != "." {
+            name.push(' ');
+        }
+        name.push_str(w);
+    }
+    name
 }
 
 /// Tokens before a quote searched for its attribution.
@@ -331,7 +356,7 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> 
     // cost a scan of the sentence per quote in run-on text.
     let end = first.saturating_sub(1);
     let before: Vec<usize> = (sentence.first.max(end.saturating_sub(ATTRIBUTION_WINDOW))..end).collect();
-    if let Some(&verb) = before.iter().rev().find(|&&j| lexicon::is_reporting_verb(list[j].text)) {
+    if let Some(&verb) = before.iter().rev().find(|&&j| lexicon::REPORTING_VERBS.has(&list[j])) {
         // The verb must introduce this quote: close to it ("told reporters
         // on Tuesday: “…”") or with a colon right before the quote. A verb
         // further back belongs to something else in the sentence.
@@ -363,7 +388,7 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> 
             let opening: Vec<&Token<'_>> = list[sentence.first..verb]
                 .iter()
                 .enumerate()
-                .take_while(|&(n, t)| (t.is_word() && t.is_capitalized() && !(n == 0 && is_function_word(&t.lower()))) || (n > 0 && t.punct('.') && list[sentence.first + n - 1].text.len() <= 3))
+                .take_while(|&(n, t)| (t.is_word() && t.is_capitalized() && !(n == 0 && is_function_word(t))) || (n > 0 && t.punct('.') && list[sentence.first + n - 1].text.len() <= 3))
                 .map(|(_, t)| t)
                 .collect();
             return match resolve_speaker(&opening, list[verb].span.start, names) {
@@ -377,7 +402,7 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> 
     // ("He stressed that …. “…”") continues that speaker.
     let Some(prev) = tokens.sentence(first.saturating_sub(2)) else { return Attribution::None };
     let Some(lead) = list.get(prev.first) else { return Attribution::None };
-    if lead.is_any(&["he", "she"]) && (prev.first..prev.end.min(prev.first + ATTRIBUTION_WINDOW)).any(|j| lexicon::is_reporting_verb(list[j].text) || list[j].is_any(&["believes", "stressed", "urged"])) {
+    if lead.is_any(&["he", "she"]) && (prev.first..prev.end.min(prev.first + ATTRIBUTION_WINDOW)).any(|j| lexicon::REPORTING_VERBS.has(&list[j]) || list[j].is_any(&["believes", "stressed", "urged"])) {
         return resolve_speaker(&[lead], lead.span.start, names);
     }
     Attribution::None
@@ -404,9 +429,9 @@ fn attribution_after(tokens: &Tokens<'_>, after: usize, names: &[Name], loose: b
             || (t.punct('.') && j > k && lexicon::is_title(list[j - 1].text))
     };
     // Participles do not attribute backwards ("“…,” saying that …").
-    let finite = |j: usize| lexicon::is_reporting_verb(list[j].text) && (!list[j].text.ends_with("ing") || list[j].is("according"));
+    let finite = |j: usize| lexicon::REPORTING_VERBS.has(&list[j]) && (!list[j].text.ends_with("ing") || list[j].is("according"));
     let mut j = k;
-    while j < k + SUBJECT_WORDS && in_line(j) && !lexicon::is_reporting_verb(list[j].text) && (name_like(j) || (loose && list[j].is_word())) {
+    while j < k + SUBJECT_WORDS && in_line(j) && !lexicon::REPORTING_VERBS.has(&list[j]) && (name_like(j) || (loose && list[j].is_word())) {
         j += 1;
     }
     if j > k && in_line(j) && finite(j) {
@@ -475,7 +500,7 @@ fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribu
         };
     }
     if name.iter().all(|t| t.is_capitalized() || t.punct('.')) {
-        return Attribution::Speaker(name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ").replace(" .", "."));
+        return Attribution::Speaker(join_name(&name.iter().map(|t| t.text).collect::<Vec<_>>()));
     }
     Attribution::Unnamed
 }

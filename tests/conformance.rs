@@ -176,7 +176,7 @@ fn peer_suites() {
 const FLOOR_MEANTIME_TIMEX_F1: f64 = 0.91;
 const FLOOR_MEANTIME_TIMEX_VALUE: f64 = 0.89;
 const FLOOR_MEANTIME_TIMEX_EXACT: f64 = 0.85;
-const FLOOR_MEANTIME_VALUES_F1: f64 = 0.88;
+const FLOOR_MEANTIME_VALUES_F1: f64 = 0.91;
 
 /// One-to-one matching by overlap (largest overlap first): `(gold index, predicted index)` pairs.
 fn match_spans(gold: &[(usize, usize)], predicted: &[(usize, usize)]) -> Vec<(usize, usize)> {
@@ -366,8 +366,8 @@ fn meantime() {
 }
 
 /// Floors for quantulum3 (the last measured figures, rounded down).
-const FLOOR_QUANTULUM_F1: f64 = 0.90;
-const FLOOR_QUANTULUM_VALUE: f64 = 0.88;
+const FLOOR_QUANTULUM_F1: f64 = 0.91;
+const FLOOR_QUANTULUM_VALUE: f64 = 0.89;
 
 /// Why an expected quantulum3 quantity is out of crossread's scope, if it is.
 fn quantulum_out_of_scope(input: &str, surface: &str, start: usize, unit: &str, value: f64) -> Option<&'static str> {

@@ -711,6 +711,51 @@ fn is_age(list: &[Token<'_>], k: usize) -> bool {
     unit && list.get(k + hyphen + 1 + dash).is_some_and(|t| t.is("old"))
 }
 
+/// True when the name before the numeral at `j` (at `j - 1`) and the words
+/// after it make the numeral part of a name: the name is inside a sentence
+/// and no hedge, month or currency, and nothing counted follows.
+fn names_a_thing(list: &[Token<'_>], j: usize) -> bool {
+    let p = &list[j - 1];
+    let t = &list[j];
+    if !t.text.bytes().all(|b| b.is_ascii_digit()) || p.line_before {
+        return false;
+    }
+    let sentence_start = j < 2 || {
+        let b = &list[j - 2];
+        b.kind == TokenKind::Punct && matches!(b.text, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "”" | "(" | "—" | "–" | "-" | "|")
+    };
+    if sentence_start || p.line_before {
+        return false;
+    }
+    let word = without_possessive(p.text);
+    if lexicon::month(word).is_some() || lexicon::weekday(word).is_some() || lexicon::currency_prefix(word).is_some()
+        || lexicon::number_word(word).is_some() || HEDGES.iter().any(|(h, _)| p.is(h.rsplit(' ').next().unwrap_or(h)))
+        || lexicon::is_title(word)
+    {
+        return false;
+    }
+    // What follows keeps it a number: a counted plural, a unit, a percent,
+    // a scale, "more" (any case: headlines capitalize every word, "Kenya to
+    // Deploy 600 More Police Officers"), or a unit in capitals ("8 MB") or
+    // an inch mark.
+    let next = list.get(j + 1);
+    let counted = next.is_some_and(|n| {
+        n.punct('%')
+            || ((n.punct('"') || n.punct('\'')) && !n.space_before)
+            || (n.is_word()
+                && ((n.text.len() > 3 && n.text.ends_with('s'))
+                    || lexicon::scale(n.text).is_some()
+                    || lexicon::currency_word(n.text).is_some()
+                    || n.is_any(&["percent", "per", "people", "more", "additional", "new", "extra", "other", "million", "men", "women", "children"])
+                    || ((2..=3).contains(&n.text.len()) && n.text.bytes().all(|b| b.is_ascii_uppercase()))))
+    });
+    !counted
+}
+
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+}
+
 /// Numerals that are ordinals, identifiers, times or parts of codes.
 fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
     let next = list.get(j + 1);
@@ -732,6 +777,12 @@ fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
             return true;
         }
         if p.is_word() && IDENTIFIER_WORDS.iter().any(|w| p.is(w)) && p.is_capitalized() {
+            return true;
+        }
+        // "FTSE 100", "iPhone 4", "Boeing's 787", "Terminal 3": a whole number
+        // right after a name inside a sentence names a thing, unless it
+        // counts what follows ("Kenya's 400 officers").
+        if p.is_word() && (p.is_capitalized() || p.text.chars().skip(1).any(char::is_uppercase)) && list[j].space_before && names_a_thing(list, j) {
             return true;
         }
         if p.punct('#') {

@@ -38,7 +38,7 @@ const FLOOR_DATE_VALUES: f64 = 0.54;
 const FLOOR_DATE_SPANS: f64 = 0.71;
 const FLOOR_NUMBER: f64 = 0.67;
 const FLOOR_PERCENT: f64 = 0.85;
-const FLOOR_CURRENCY: f64 = 0.85;
+const FLOOR_CURRENCY: f64 = 0.91;
 
 struct Expected {
     start: usize,

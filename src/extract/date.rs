@@ -1225,6 +1225,10 @@ fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
     }
     let u = list.get(k)?;
     let unit = Unit::parse(u.text)?;
+    // "three quarters billion": a fraction of a scale, not a stretch of time
+    if list.get(k + 1).is_some_and(|s| lexicon::scale(s.text).is_some_and(|s| s >= 1e3)) {
+        return None;
+    }
     let plural = is_plural(u.text);
     let prev = counted_at.checked_sub(1).and_then(|p| list.get(p));
     let next = list.get(k + 1);

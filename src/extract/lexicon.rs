@@ -328,8 +328,15 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
         "yen" => "jpy",
         "rupees" => "inr",
         "pence" | "penny" => "gbp",
+        "元" => "cny",
         _ => return None,
     })
+}
+
+/// Millions of a currency in finance shorthand: "MEUR", "MUSD", "MGBP".
+pub fn currency_millions(word: &str) -> Option<&'static str> {
+    let code = word.strip_prefix('M').filter(|c| c.len() == 3)?;
+    currency_prefix(code)
 }
 
 /// Units of time, singular or plural ("minutes", "year").

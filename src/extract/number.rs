@@ -260,6 +260,12 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
         last = end + 1;
         end += 2;
         unit = noun_phrase_head(list, end, true);
+    } else if let Some(c) = list.get(end).filter(|_| unit.is_none()).and_then(|t| lexicon::currency_millions(t.text)) {
+        // "120 MEUR"
+        unit = Some(c.to_string());
+        value = Interval { low: value.low.map(|x| x * 1e6), high: value.high.map(|x| x * 1e6) };
+        last = end;
+        end += 1;
     } else if unit.is_none() {
         if let Some(c) = list.get(end).and_then(|t| lexicon::currency_word(t.text)) {
             unit = Some(c.to_string());
@@ -334,7 +340,16 @@ fn minor_units(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
         t if t.kind == TokenKind::Numeral => (lexicon::decimal(t.text)?, k + 1),
         _ => tens_and_units(list, k)?,
     };
-    (n < 100.0 && list.get(next).is_some_and(|c| lexicon::is_minor_currency(c.text))).then_some((n / 100.0, next + 1))
+    if n >= 100.0 {
+        return None;
+    }
+    match list.get(next) {
+        Some(c) if lexicon::is_minor_currency(c.text) => Some((n / 100.0, next + 1)),
+        // "15 dollars 50.": the cents, when nothing is counted after them
+        None => Some((n / 100.0, next)),
+        Some(c) if c.punct('.') || c.punct(',') || c.punct(';') || c.punct('!') || c.punct('?') => Some((n / 100.0, next)),
+        _ => None,
+    }
 }
 
 struct Core {

@@ -395,7 +395,7 @@ fn may_open_date(t: &Token<'_>) -> bool {
         TokenKind::Word => {
             let w = without_possessive(t.text);
             // One hash turns most words away before any list is searched.
-            const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter()).union(lexicon::MONTH_NAMES.filter()).union(lexicon::WEEKDAY_NAMES.filter()).union(UNIT_NAMES);
+            const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter()).union(lexicon::MONTH_NAMES.filter()).union(lexicon::WEEKDAY_NAMES.filter()).union(UNIT_NAMES).union(WEEKDAY_ABBREVIATIONS.filter());
             let unit_like = || matches!(w.as_bytes().last(), Some(b's' | b'S')) && UNIT_NAMES.may_contain(w.trim_end_matches(['s', 'S']));
             let admitted = if w.len() == t.text.len() { ANY.admits(t) } else { ANY.may_contain(w) };
             if !admitted && !unit_like() {
@@ -405,6 +405,7 @@ fn may_open_date(t: &Token<'_>) -> bool {
                 || lexicon::number_word(w).is_some()
                 || lexicon::month(w).is_some()
                 || lexicon::weekday(w).is_some()
+                || (t.is_capitalized() && WEEKDAY_ABBREVIATIONS.has(t))
                 || Unit::parse(w).is_some()
         }
     }
@@ -436,13 +437,27 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
 }
 
 /// "on Thursday" → "Thursday"; "Monday morning".
+/// Weekday abbreviations, Monday first ("Wed, Oct 11", "Thurs 2 Nov").
+const WEEKDAY_ABBREVIATIONS: lexicon::Words = lexicon::Words::new(&["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]);
+
 fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &list[i];
-    // weekday names are no ordinary words, so case does not matter
-    let weekday = lexicon::weekday(without_possessive(t.text))?;
+    // weekday names are no ordinary words, so case does not matter; an
+    // abbreviation ("Sat", "Wed", "Sun" are words too) only before its date
+    let full = lexicon::weekday(without_possessive(t.text));
+    let abbreviated = full.is_none() && t.is_capitalized() && WEEKDAY_ABBREVIATIONS.has(t);
+    if full.is_none() && !abbreviated {
+        return None;
+    }
+    let mut at = i + 1;
+    if abbreviated && list.get(at).is_some_and(|d| d.punct('.') && !d.space_before) {
+        at += 1;
+    }
     // "Monday, January 12, 2016", "Tuesday 3 March": the date that follows
     // names the day; the weekday only repeats it.
-    let at = if list.get(i + 1).is_some_and(|c| c.punct(',')) { i + 2 } else { i + 1 };
+    if list.get(at).is_some_and(|c| c.punct(',')) {
+        at += 1;
+    }
     let dated = month_first(list, at)
         .or_else(|| day_month(list, at))
         .or_else(|| ordinal_day_month(list, at))
@@ -452,6 +467,7 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some((_, end, expr, source)) = dated {
         return Some((i, end, expr, source));
     }
+    let Some(weekday) = full else { return None };
     // "Tuesday next week", "Friday last week"
     for (phrase, weeks) in [("next week", 1), ("last week", -1), ("this week", 0)] {
         if let Some(end) = phrase_at(list, i + 1, phrase) {

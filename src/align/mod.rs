@@ -172,7 +172,7 @@ fn push(groups: &mut Vec<RawGroup>, kind: Kind, mut members: Vec<usize>, about: 
 }
 
 fn cue_list(mut cues: Vec<String>) -> String {
-    cues.sort();
+    cues.sort_unstable();
     cues.dedup();
     cues.into_iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join(", ")
 }
@@ -234,7 +234,7 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
             }
         }
     }
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut set_of: HashMap<usize, usize> = quotes.iter().map(|&q| (q, q)).collect();
     let mut sets: BTreeMap<usize, Vec<usize>> = quotes.iter().map(|&q| (q, vec![q])).collect();
     for &(_, a, b) in &scored {
@@ -266,7 +266,7 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
         if words.is_empty() {
             words = entries[members[0]].claim.words.iter().take(8).cloned().collect();
         }
-        words.sort();
+        words.sort_unstable();
         words.dedup();
         let speaker = entries[members[0]].mention.speaker.clone().unwrap_or_else(|| "unattributed".into());
         let about = format!("words of {speaker}");

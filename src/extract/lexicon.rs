@@ -339,6 +339,13 @@ pub fn currency_millions(word: &str) -> Option<&'static str> {
     currency_prefix(code)
 }
 
+/// Unit abbreviations written glued to their number ("500km", "30GB",
+/// "10kg"): the number is a quantity, not part of a code.
+pub const GLUED_UNITS: Words = Words::new(&[
+    "km", "kg", "cm", "mm", "ft", "lb", "lbs", "oz", "mi", "mph", "kph", "kmh", "gb", "mb", "tb", "kb", "ghz", "mhz",
+    "mw", "gw", "kw", "kwh", "mwh", "gwh", "wh", "ha", "km2", "sqm", "bpd", "mt",
+]);
+
 /// Units of time, singular or plural ("minutes", "year").
 pub fn is_time_unit(word: &str) -> bool {
     let w = lower(word);

@@ -282,6 +282,12 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
             }
         }
     }
+    // "500km", "30GB": the unit is the abbreviation, in the span
+    if unit.is_none() && list.get(end).is_some_and(|u| !u.space_before && lexicon::GLUED_UNITS.has(u)) {
+        unit = Some(list[end].lower());
+        last = end;
+        end += 1;
+    }
     // "16-year-old", "16 years old": an age, not a count of anything.
     if unit.is_none() && is_age(list, end) {
         unit = Some("age".into());
@@ -775,7 +781,7 @@ fn without_possessive(word: &str) -> &str {
 fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
     let next = list.get(j + 1);
     // "1st", "7th", "19A" ("115USD" is money)
-    if next.is_some_and(|n| n.is_word() && !n.space_before && lexicon::scale(n.text).is_none() && lexicon::currency_word(n.text).is_none()) {
+    if next.is_some_and(|n| n.is_word() && !n.space_before && lexicon::scale(n.text).is_none() && lexicon::currency_word(n.text).is_none() && !lexicon::GLUED_UNITS.has(n)) {
         return true;
     }
     // "7:37"

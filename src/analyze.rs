@@ -126,6 +126,7 @@ pub fn analyze_with_progress(articles: &[Article], progress: &mut dyn FnMut(Prog
                 unit: m.unit.clone(),
                 hedge: m.hedge.as_ref().map(|h| h.to_lowercase()),
                 relative: m.kind == Kind::Date && m.relative,
+                stated: m.date.as_ref().filter(|_| m.kind == Kind::Date).map(|d| d.stated().into_iter().map(str::to_string).collect()),
                 speaker: m.speaker.clone(),
                 note: past_future_note(m, &claims[a][k], references[a].0, &article.text),
             });

@@ -42,6 +42,11 @@ pub struct MentionReport {
     pub unit: Option<String>,
     pub hedge: Option<String>,
     pub relative: bool,
+    /// Dates: the fields of `value` the text itself states ("year", "month",
+    /// "day", "weekday", "hour", ...); the others are implied by the
+    /// reference date. Absent for numbers and quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated: Option<Vec<String>>,
     pub speaker: Option<String>,
     /// Something a fact-checker should look at in this mention alone, such
     /// as a date given as still to come that is before the article's date.

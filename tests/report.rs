@@ -200,3 +200,24 @@ fn html_article_views_show_the_allowed_structure_and_count_in_its_text() {
     assert_eq!(in_place.text, html);
     assert!(in_place.structure.is_none());
 }
+
+#[test]
+fn dates_say_which_fields_the_text_states() {
+    let report = analyze(&support::corpus()).unwrap();
+    let stated = |article: usize, text: &str| -> Option<Vec<String>> {
+        let m = report.articles[article].mentions.iter().find(|m| m.text == text).unwrap_or_else(|| panic!("no mention {text:?}"));
+        m.stated.clone()
+    };
+    let fields = |f: &[&str]| Some(f.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    // fully stated, partly stated (the year implied), only relative
+    assert_eq!(stated(4, "2024-09-25"), fields(&["year", "month", "day"]));
+    assert_eq!(stated(4, "June 25"), fields(&["month", "day"]));
+    assert_eq!(stated(0, "January 2024"), fields(&["year", "month"]));
+    assert_eq!(stated(1, "January next year"), fields(&["month"]));
+    assert_eq!(stated(1, "Thursday"), fields(&["weekday"]));
+    assert_eq!(stated(0, "last week"), fields(&[]));
+    assert_eq!(stated(2, "1915-1934"), fields(&["year"]));
+    assert_eq!(stated(3, "another 12 months"), fields(&["duration"]));
+    // numbers and quotes have no such field
+    assert_eq!(stated(0, "382"), None);
+}

@@ -153,6 +153,28 @@ pub enum DateExpr {
 }
 
 impl DateExpr {
+    /// The fields of the value that the text itself states, coarsest first;
+    /// every other field of the resolved value is implied by the reference
+    /// date ("June 25" states the month and day; its year is implied).
+    pub fn stated(&self) -> Vec<&'static str> {
+        match self {
+            DateExpr::Absolute(iso) => iso_fields(iso.split('/').next().unwrap_or("")),
+            DateExpr::MonthDay { .. } | DateExpr::DayRange { .. } => vec!["month", "day"],
+            DateExpr::DayOfMonth(_) => vec!["day"],
+            DateExpr::WeekdayDay { .. } => vec!["day", "weekday"],
+            DateExpr::Month(_) | DateExpr::MonthOfYear { .. } | DateExpr::MonthRange { .. } => vec!["month"],
+            DateExpr::NthWeekday { month: Some(_), .. } => vec!["month", "weekday"],
+            DateExpr::Weekday { .. } | DateExpr::WeekdayOf { .. } | DateExpr::WeekdayOfWeek { .. } | DateExpr::NthWeekday { .. } => vec!["weekday"],
+            DateExpr::DayPart { .. } => vec!["part of day"],
+            DateExpr::Season { .. } => vec!["season"],
+            DateExpr::Quarter(_) => vec!["quarter"],
+            DateExpr::Duration { .. } => vec!["duration"],
+            DateExpr::Time { zone: Some(_), .. } => vec!["hour", "minute", "zone"],
+            DateExpr::Time { .. } => vec!["hour", "minute"],
+            DateExpr::Relative { .. } | DateExpr::Weekend(_) | DateExpr::EndOf(_) | DateExpr::StartOf(_) | DateExpr::VagueDuration(_) | DateExpr::Vague => Vec::new(),
+        }
+    }
+
     /// True when the value depends on the reference date.
     pub fn is_relative(&self) -> bool {
         !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. } | DateExpr::VagueDuration(_))
@@ -287,6 +309,37 @@ impl DateExpr {
             }
         }
     }
+}
+
+/// The fields an ISO value written in full states: "2024" (year), "2024-06"
+/// (year, month), "2024-06-25", "199" (the 1990s: decade), "2009-Q3",
+/// "2009-SP", "2024-06-25T07:37Z".
+fn iso_fields(iso: &str) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    let (date, time) = iso.split_once('T').unwrap_or((iso, ""));
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.first().map(|y| y.len()) {
+        Some(4) => fields.push("year"),
+        Some(3) => fields.push("decade"),
+        _ => {}
+    }
+    match parts.get(1) {
+        Some(q) if q.starts_with('Q') => fields.push("quarter"),
+        Some(w) if w.starts_with('W') => fields.push("week"),
+        Some(m) if m.bytes().all(|b| b.is_ascii_digit()) => fields.push("month"),
+        Some(_) => fields.push("season"),
+        None => {}
+    }
+    if parts.get(2).is_some() {
+        fields.push("day");
+    }
+    if !time.is_empty() {
+        fields.extend(["hour", "minute"]);
+        if time.ends_with('Z') {
+            fields.push("zone");
+        }
+    }
+    fields
 }
 
 /// The year that puts `month` closest to the reference date (news looks
@@ -1296,6 +1349,17 @@ fn vague_duration(list: &[Token<'_>], i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stated_fields_of_written_values() {
+        assert_eq!(iso_fields("2024-06-25"), ["year", "month", "day"]);
+        assert_eq!(iso_fields("199"), ["decade"]);
+        assert_eq!(iso_fields("2009-Q3"), ["year", "quarter"]);
+        assert_eq!(iso_fields("2009-SP"), ["year", "season"]);
+        assert_eq!(iso_fields("2013-07-02T07:37Z"), ["year", "month", "day", "hour", "minute", "zone"]);
+        assert_eq!(DateExpr::Time { hour: 7, minute: 37, zone: None }.stated(), ["hour", "minute"]);
+        assert!(DateExpr::Relative { unit: Unit::Week, offset: -1 }.stated().is_empty());
+    }
 
     fn check(text: &str, span: &str, value: Option<&str>) {
         let tokens = Tokens::new(text);

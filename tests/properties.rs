@@ -25,6 +25,9 @@ const SPICE: &[&str] = &[
     "&", "<", ">", "\u{200d}", "\u{200b}", "\u{feff}", "\u{2028}", "\u{2029}", "\u{85}", "\r\n", "\r", "\t", "é", "e\u{301}",
     "👮🏿‍♀️", "🇰🇪", "قال", "שלום", "\u{202e}", "1,000", "2024-09-25", "June 25,", "nearly", "more than", "$", "%", "-", "–",
     "—", ".", "Mr.", "he said", ",” Ruto said.", "1915-1934", "0737 GMT", "7:37 a.m.", "the following year", "\u{0}",
+    // ranges, shares, money, times, ordinal days and addresses
+    " to ", "between ", " and ", " or ", " in ", " out of ", "pm", " p.m.", "https://", "www.", "USD", "MEUR", " cents",
+    "the first ", "Friday of ", "Wed, ", "km", " of a million", "/", "13.5.2015", "‘We", "’ he said", "the President said",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {

@@ -520,7 +520,7 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some((_, end, expr, source)) = dated {
         return Some((i, end, expr, source));
     }
-    let Some(weekday) = full else { return None };
+    let weekday = full?;
     // "Tuesday next week", "Friday last week"
     for (phrase, weeks) in [("next week", 1), ("last week", -1), ("this week", 0)] {
         if let Some(end) = phrase_at(list, i + 1, phrase) {
@@ -824,7 +824,7 @@ fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
 /// "pm", "am", "p.m.", "a.m." at `k`.
 fn meridiem_at(list: &[Token<'_>], k: usize) -> bool {
     let Some(w) = list.get(k) else { return false };
-    w.is_any(&["am", "pm"]) && list.get(k + 1).is_none_or(|n| !(n.is_word() && !n.space_before))
+    w.is_any(&["am", "pm"]) && list.get(k + 1).is_none_or(|n| !n.is_word() || n.space_before)
         || (w.is_any(&["a", "p"]) && list.get(k + 1).is_some_and(|d| d.punct('.')) && list.get(k + 2).is_some_and(|m| m.is("m")))
 }
 

@@ -23,8 +23,8 @@ pub enum Unit {
 }
 
 impl Unit {
-    fn parse(word: &str) -> Option<Unit> {
-        let word = without_possessive(word).trim_end_matches(['s', 'S']);
+    pub(crate) fn parse(word: &str) -> Option<Unit> {
+        let word = lexicon::without_possessive(word).trim_end_matches(['s', 'S']);
         if !UNIT_NAMES.may_contain(word) {
             return None;
         }
@@ -74,18 +74,9 @@ impl Unit {
 /// The names of [`Unit`]s, singular.
 const UNIT_NAMES: lexicon::Filter = lexicon::Filter::EMPTY.with(&["minute", "hour", "day", "week", "month", "quarter", "year", "decade"]);
 
-/// "Monday's" → "Monday": a possessive is still the word it is made from.
-fn without_possessive(word: &str) -> &str {
-    // (a byte test: a char pattern would decode from the end)
-    if word.as_bytes().last() != Some(&b's') {
-        return word;
-    }
-    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
-}
-
 /// A plural unit ("weeks"), not a possessive one ("week's").
 fn is_plural(word: &str) -> bool {
-    word.ends_with('s') && without_possessive(word).len() == word.len()
+    word.ends_with('s') && lexicon::without_possessive(word).len() == word.len()
 }
 
 /// Seasons, in TimeML's notation (ISO 8601 has no letters for them).
@@ -365,7 +356,7 @@ pub fn dates(tokens: &Tokens<'_>) -> Vec<Mention> {
             Some((first, end, expr, source)) => {
                 let last = &list[end - 1];
                 // "Monday's email": the date is "Monday"
-                let possessive = last.text.len() - without_possessive(last.text).len();
+                let possessive = last.text.len() - lexicon::without_possessive(last.text).len();
                 let span = Span::new(list[first].span.start, last.span.end - possessive);
                 let mut m = Mention::new(Kind::Date, span, Value::Date(None), source);
                 m.relative = expr.is_relative();
@@ -446,7 +437,7 @@ fn may_open_date(t: &Token<'_>) -> bool {
         // "'82", "’80s"
         TokenKind::Punct => t.text == "'" || t.text == "’",
         TokenKind::Word => {
-            let w = without_possessive(t.text);
+            let w = lexicon::without_possessive(t.text);
             // One hash turns most words away before any list is searched.
             const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter()).union(lexicon::MONTH_NAMES.filter()).union(lexicon::WEEKDAY_NAMES.filter()).union(UNIT_NAMES).union(WEEKDAY_ABBREVIATIONS.filter());
             let unit_like = || matches!(w.as_bytes().last(), Some(b's' | b'S')) && UNIT_NAMES.may_contain(w.trim_end_matches(['s', 'S']));
@@ -497,7 +488,7 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &list[i];
     // weekday names are no ordinary words, so case does not matter; an
     // abbreviation ("Sat", "Wed", "Sun" are words too) only before its date
-    let full = lexicon::weekday(without_possessive(t.text));
+    let full = lexicon::weekday(lexicon::without_possessive(t.text));
     let abbreviated = full.is_none() && t.is_capitalized() && WEEKDAY_ABBREVIATIONS.has(t);
     if full.is_none() && !abbreviated {
         return None;
@@ -532,7 +523,7 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some((day, next)) = list.get(i + 1).filter(|t| t.is("the")).and_then(|_| ordinal_day(list, i + 2)) {
         return Some((i, next, DateExpr::WeekdayDay { weekday, day }, "date::weekday_day"));
     }
-    if without_possessive(t.text).len() == t.text.len() && list.get(end).is_some_and(|p| p.is_any(&["morning", "afternoon", "evening", "night"])) {
+    if lexicon::without_possessive(t.text).len() == t.text.len() && list.get(end).is_some_and(|p| p.is_any(&["morning", "afternoon", "evening", "night"])) {
         end += 1;
     }
     Some((i, end, DateExpr::Weekday { weekday, future: speaks_of_future(list, i) }, "date::weekday"))
@@ -674,7 +665,7 @@ fn season(list: &[Token<'_>], i: usize) -> Option<Found> {
         _ => (None, i),
     };
     let word = list.get(k)?;
-    let lowered = lexicon::lower(without_possessive(word.text));
+    let lowered = lexicon::lower(lexicon::without_possessive(word.text));
     let &(name, code) = SEASONS.iter().find(|(name, _)| *name == &*lowered)?;
     let next = list.get(k + 1);
     // a year: "summer 2009", "the spring of 2009"

@@ -346,11 +346,13 @@ pub const GLUED_UNITS: Words = Words::new(&[
     "mw", "gw", "kw", "kwh", "mwh", "gwh", "wh", "ha", "km2", "sqm", "bpd", "mt",
 ]);
 
-/// Units of time, singular or plural ("minutes", "year").
-pub fn is_time_unit(word: &str) -> bool {
-    let w = lower(word);
-    let w: &str = &w;
-    matches!(w.strip_suffix('s').unwrap_or(w), "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century" | "quarter")
+/// "Monday's" → "Monday": a possessive is still the word it is made from.
+pub fn without_possessive(word: &str) -> &str {
+    // (a byte test: a char pattern would decode from the end)
+    if word.as_bytes().last() != Some(&b's') {
+        return word;
+    }
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
 /// The hundredth part of a currency, written after its whole units ("3

@@ -335,7 +335,7 @@ fn ratio_at(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
     let (n, k) = read(j)?;
     let k = if list.get(k).is_some_and(|w| w.is("in")) { k + 1 } else { phrase_at(list, k, "out of")? };
     let (m, end) = read(k)?;
-    let time_after = list.get(end).is_some_and(|u| crate::extract::lexicon::is_time_unit(u.text));
+    let time_after = list.get(end).is_some_and(|u| super::Unit::parse(u.text).is_some());
     (n >= 1.0 && n < m && m <= 1e9 && !time_after).then_some((n / m, end))
 }
 
@@ -745,10 +745,10 @@ fn names_a_thing(list: &[Token<'_>], j: usize) -> bool {
         let b = &list[j - 2];
         b.kind == TokenKind::Punct && matches!(b.text, "." | "!" | "?" | ":" | ";" | "\"" | "“" | "”" | "(" | "—" | "–" | "-" | "|")
     };
-    if sentence_start || p.line_before {
+    if sentence_start {
         return false;
     }
-    let word = without_possessive(p.text);
+    let word = lexicon::without_possessive(p.text);
     if lexicon::month(word).is_some() || lexicon::weekday(word).is_some() || lexicon::currency_prefix(word).is_some()
         || lexicon::number_word(word).is_some() || HEDGES.iter().any(|(h, _)| p.is(h.rsplit(' ').next().unwrap_or(h)))
         || lexicon::is_title(word)
@@ -771,10 +771,6 @@ fn names_a_thing(list: &[Token<'_>], j: usize) -> bool {
                     || ((2..=3).contains(&n.text.len()) && n.text.bytes().all(|b| b.is_ascii_uppercase()))))
     });
     !counted
-}
-
-fn without_possessive(word: &str) -> &str {
-    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
 }
 
 /// Numerals that are ordinals, identifiers, times or parts of codes.

@@ -304,9 +304,9 @@ fn capitalized_run(tokens: &Tokens<'_>, k: usize) -> (String, usize) {
             end += 1;
             continue;
         }
-        let weekday = || match t.text.strip_suffix("’s").or_else(|| t.text.strip_suffix("'s")) {
-            Some(stem) => lexicon::weekday(stem).is_some(),
-            None => lexicon::WEEKDAY_NAMES.has(t),
+        let weekday = || match lexicon::without_possessive(t.text) {
+            stem if stem.len() < t.text.len() => lexicon::weekday(stem).is_some(),
+            _ => lexicon::WEEKDAY_NAMES.has(t),
         };
         if words.len() < 3 && t.is_capitalized() && !lexicon::REPORTING_VERBS.has(t) && !weekday() && lexicon::month(t.text).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
             words.push(t.text);

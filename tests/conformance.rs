@@ -31,11 +31,11 @@ const SUITES: [(&str, &str, f64); 5] = [
 /// Date values against each case's reference date: the resolved date must be
 /// the suite's past or future reading (news leans to the past), compared on
 /// the fields crossread states (a year or month is a prefix of a full date).
-const FLOOR_DATE_VALUES: f64 = 0.55;
+const FLOOR_DATE_VALUES: f64 = 0.85;
 /// Date extraction (spans only). The suite is written in lower-case chat
-/// style ("i'll go back april 22"); crossread reads news, where month names
-/// are capitalized, so much of it is missed by design for now.
-const FLOOR_DATE_SPANS: f64 = 0.72;
+/// style ("i'll go back april 22"); what is still missed is mostly chat
+/// shorthand news does not use ("for the 27", "in 4.22").
+const FLOOR_DATE_SPANS: f64 = 0.92;
 const FLOOR_NUMBER: f64 = 0.67;
 const FLOOR_PERCENT: f64 = 0.85;
 const FLOOR_CURRENCY: f64 = 0.91;
@@ -93,7 +93,11 @@ fn run_case(case: &Value, kind: &str) -> Result<(), String> {
                     .collect();
                 // crossread keeps the granularity the text gives ("two years ago" is a
                 // year), so a value that is a prefix of the suite's reading agrees.
-                if got.is_empty() || !want.iter().any(|w| w.starts_with(got.as_str())) {
+                // The suite writes a date that does not exist ("Feb 30", "the fifth
+                // Sunday" of a month with four) as 0001-01-01; crossread gives no value.
+                let no_such_date = want.iter().all(|w| *w == "0001-01-01");
+                let agrees = if no_such_date { got.is_empty() } else { !got.is_empty() && want.iter().any(|w| w.starts_with(got.as_str())) };
+                if !agrees {
                     return Err(format!("{:?}: resolved to {got:?}, expected one of {want:?}", e.text));
                 }
             }

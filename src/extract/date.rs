@@ -9,8 +9,8 @@ use crate::calendar::{add_months, days_in_month, Day};
 use crate::mention::{Kind, Mention, Value};
 use crate::text::{Span, Token, TokenKind, Tokens};
 
-/// Calendar units of relative expressions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Calendar units of relative expressions, finest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
     Minute,
     Hour,
@@ -116,7 +116,8 @@ pub enum DateExpr {
     Season { season: &'static str, years: i32 },
     /// A quarter with the year implied: "the fourth quarter" (the most recent one).
     Quarter(u32),
-    /// "last Sunday" (-1), "this Friday" (0), "next Monday" (1).
+    /// "last Sunday" (-1), "this Friday" (0), "next Monday" (1), "two
+    /// Sundays from now" (2).
     WeekdayOf { weekday: u32, offset: i32 },
     /// A weekday of a week counted from the reference's: "Tuesday next
     /// week" (1), "last week on Sunday" (-1).
@@ -141,6 +142,13 @@ pub enum DateExpr {
     /// The `n`th (-1: last) weekday of a month, named ("the first Friday of
     /// July") or counted from the reference's ("of next month": 1).
     NthWeekday { n: i32, weekday: u32, month: Option<u32>, months: i32 },
+    /// The reference date moved by months and days, valued to the finest
+    /// unit stated: "1 month 21 days ago" (-1, -21, Day), "two days from
+    /// tomorrow" (0, 3, Day).
+    Shift { months: i32, days: i32, finest: Unit },
+    /// A day, month and year the calendar does not have ("February 30,
+    /// 2019"): a date, with no value.
+    NoSuchDay,
 }
 
 impl DateExpr {
@@ -162,13 +170,13 @@ impl DateExpr {
             DateExpr::Duration { .. } => vec!["duration"],
             DateExpr::Time { zone: Some(_), .. } => vec!["hour", "minute", "zone"],
             DateExpr::Time { .. } => vec!["hour", "minute"],
-            DateExpr::Relative { .. } | DateExpr::Weekend(_) | DateExpr::EndOf(_) | DateExpr::StartOf(_) | DateExpr::VagueDuration(_) | DateExpr::Vague => Vec::new(),
+            DateExpr::Relative { .. } | DateExpr::Shift { .. } | DateExpr::NoSuchDay | DateExpr::Weekend(_) | DateExpr::EndOf(_) | DateExpr::StartOf(_) | DateExpr::VagueDuration(_) | DateExpr::Vague => Vec::new(),
         }
     }
 
     /// True when the value depends on the reference date.
     pub fn is_relative(&self) -> bool {
-        !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. } | DateExpr::VagueDuration(_))
+        !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. } | DateExpr::VagueDuration(_) | DateExpr::NoSuchDay)
     }
 
     /// The ISO value, resolved against `reference` where needed.
@@ -176,7 +184,7 @@ impl DateExpr {
         match self {
             DateExpr::Absolute(iso) => Some(iso.clone()),
             DateExpr::Duration { amount, unit } => Some(unit.duration(*amount)),
-            DateExpr::Vague => None,
+            DateExpr::Vague | DateExpr::NoSuchDay => None,
             DateExpr::VagueDuration(unit) => Some(unit.unstated_duration().to_string()),
             DateExpr::Time { hour, minute, zone } => {
                 let day = reference?;
@@ -190,8 +198,20 @@ impl DateExpr {
                 let r = reference?;
                 Some(match *self {
                     DateExpr::MonthDay { month, day } => {
+                        // "Feb 29": the leap year nearest the usual reading
                         let year = nearest_year(r, month);
-                        Day::new(year, month, day)?.iso()
+                        (0..8).flat_map(|k| [year - k, year + k]).find_map(|y| Day::new(y, month, day))?.iso()
+                    }
+                    DateExpr::Shift { months, days, finest } => {
+                        let (y, m) = add_months(r.year, r.month, months);
+                        let day = Day::new(y, m, r.day.min(days_in_month(y, m)))?.add_days(i64::from(days));
+                        match finest {
+                            Unit::Minute | Unit::Hour => return None,
+                            Unit::Day | Unit::Week => day.iso(),
+                            Unit::Month | Unit::Quarter => format!("{:04}-{:02}", day.year, day.month),
+                            Unit::Year => format!("{:04}", day.year),
+                            Unit::Decade => format!("{:03}", day.year.div_euclid(10)),
+                        }
                     }
                     DateExpr::Month(month) => format!("{:04}-{month:02}", nearest_year(r, month)),
                     DateExpr::DayRange { month, from, to } => {
@@ -270,11 +290,12 @@ impl DateExpr {
                     DateExpr::WeekdayOf { weekday, offset } => {
                         let wd = i64::from(weekday);
                         let today = i64::from(r.weekday());
+                        let weeks = 7 * (i64::from(offset.abs()) - 1);
                         match offset.signum() {
-                            // the most recent one strictly before the reference date
-                            -1 => r.add_days(-((today - wd - 1).rem_euclid(7) + 1)).iso(),
-                            // the first one strictly after it
-                            1 => r.add_days((wd - today - 1).rem_euclid(7) + 1).iso(),
+                            // the most recent one strictly before the reference date (or the `n`th)
+                            -1 => r.add_days(-((today - wd - 1).rem_euclid(7) + 1) - weeks).iso(),
+                            // the first one strictly after it (or the `n`th)
+                            1 => r.add_days((wd - today - 1).rem_euclid(7) + 1 + weeks).iso(),
                             // the one in the reference date's week
                             _ => r.add_days(wd - today).iso(),
                         }
@@ -402,7 +423,7 @@ type Found = (usize, usize, DateExpr, &'static str);
 /// weekdays, sorted. Every other token is rejected at once.
 const OPENERS: lexicon::Words = lexicon::Words::new(&[
     "a", "additional", "another", "between", "coming", "early", "earlier", "end", "few", "from", "last", "late", "later",
-    "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tonight", "yesterday", "an", "in",
+    "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tmrw", "tonight", "yesterday", "an", "in",
     "by", "single", "first", "second", "third", "fourth", "final", "weekend", "q", "beginning", "start", "middle",
     "over", "spring", "summer", "autumn", "fall", "winter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
@@ -419,6 +440,13 @@ const ORDINAL_DAYS: lexicon::Words = lexicon::Words::new(&[
 /// A day written as an ordinal word at `k`: "tenth", "twenty-first",
 /// "thirty first": `(day, index after)`.
 fn ordinal_word_day(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
+    word_day(list, k, false)
+}
+
+/// A day in words at `k`: an ordinal ("tenth", "twenty-first"), or with
+/// `cardinal` also a compound count ("twenty one", "thirty-one", as in
+/// "May twenty one"): `(day, index after)`.
+fn word_day(list: &[Token<'_>], k: usize, cardinal: bool) -> Option<(u32, usize)> {
     let t = list.get(k)?;
     let simple = |t: &Token<'_>| ORDINAL_DAYS.find(t).map(|p| if p == 20 { 30 } else { p as u32 + 1 });
     if let Some(d) = simple(t) {
@@ -426,9 +454,65 @@ fn ordinal_word_day(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
     }
     let tens = if t.is("twenty") { 20 } else if t.is("thirty") { 30 } else { return None };
     let hyphen = usize::from(list.get(k + 1).is_some_and(|h| h.punct('-') && !h.space_before));
-    let unit = simple(list.get(k + 1 + hyphen)?).filter(|u| *u <= 9)?;
+    let u = list.get(k + 1 + hyphen)?;
+    let unit = simple(u).or_else(|| lexicon::number_word(u.text).filter(|_| cardinal && u.is_word()).map(|n| n as u32)).filter(|u| (1..=9).contains(u))?;
     let day = tens + unit;
     (day <= 31).then_some((day, k + 2 + hyphen))
+}
+
+/// A day glued to a month by a dash or slash at `k`: "-1" in "Jan-1",
+/// "/2" in "Oct/2": `(day, index after)`.
+fn dashed_day(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
+    list.get(k).filter(|s| (s.punct('-') || s.punct('/')) && !s.space_before)?;
+    let d = numeral(list.get(k + 1)).filter(|d| (1..=31).contains(d) && glued(list, k + 1) && list[k + 1].text.len() <= 2)?;
+    // "Jan-1-2" or "Oct/2/3" would be something else
+    if list.get(k + 2).is_some_and(|n| !n.space_before && (n.punct('-') || n.punct('/') || n.kind == TokenKind::Numeral)) {
+        return None;
+    }
+    Some((d, k + 2))
+}
+
+/// A year in words after a day: "two thousand", "two thousand and
+/// eighteen", "nineteen seventy-eight", "nineteen oh one", "twenty twenty":
+/// `(year, index after)`. Nothing may continue the number ("June 25, two
+/// thousand protesters" counts people).
+fn year_in_words(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
+    let word = |j: usize| list.get(j).filter(|t| t.is_word()).and_then(|t| lexicon::number_word(t.text)).filter(|n| n.fract() == 0.0).map(|n| n as u32);
+    let (year, end) = if list.get(k)?.is("two") && list.get(k + 1)?.is("thousand") {
+        let and = usize::from(list.get(k + 2).is_some_and(|a| a.is("and")));
+        match below_hundred(list, k + 2 + and) {
+            Some((n, e)) => (2000 + n, e),
+            None => (2000, k + 2),
+        }
+    } else {
+        let century = word(k).filter(|c| (10..=20).contains(c))?;
+        let rest = list.get(k + 1)?;
+        if rest.is("hundred") {
+            (century * 100, k + 2)
+        } else if rest.is_any(&["zero", "oh", "o"]) {
+            (century * 100 + word(k + 2).filter(|u| (1..=9).contains(u))?, k + 3)
+        } else {
+            let (n, e) = below_hundred(list, k + 1).filter(|(n, _)| *n >= 10)?;
+            (century * 100 + n, e)
+        }
+    };
+    if list.get(end).is_some_and(|n| n.is_word() && !n.is_any(&["at", "in", "on", "and", "when", "to", "for", "with", "by"])) {
+        return None;
+    }
+    is_year(year).then_some((year, end))
+}
+
+/// 1 to 99 in words at `k`: "eighteen", "seventy eight", "seventy-eight".
+fn below_hundred(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
+    let t = list.get(k).filter(|t| t.is_word())?;
+    let n = lexicon::number_word(t.text).filter(|n| n.fract() == 0.0 && (1.0..100.0).contains(n))? as u32;
+    if n >= 20 && n % 10 == 0 {
+        let hyphen = usize::from(list.get(k + 1).is_some_and(|h| h.punct('-') && !h.space_before));
+        if let Some(u) = list.get(k + 1 + hyphen).filter(|u| u.is_word()).and_then(|u| lexicon::number_word(u.text)).filter(|u| (1.0..10.0).contains(u)) {
+            return Some((n + u as u32, k + 2 + hyphen));
+        }
+    }
+    Some((n, k + 1))
 }
 
 fn may_open_date(t: &Token<'_>) -> bool {
@@ -449,7 +533,7 @@ fn may_open_date(t: &Token<'_>) -> bool {
                 || lexicon::number_word(w).is_some()
                 || lexicon::month(w).is_some()
                 || lexicon::weekday(w).is_some()
-                || (t.is_capitalized() && WEEKDAY_ABBREVIATIONS.has(t))
+                || WEEKDAY_ABBREVIATIONS.has(t)
                 || Unit::parse(w).is_some()
         }
     }
@@ -462,6 +546,7 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
     }
     iso_date(list, i)
         .or_else(|| numeric_date(list, i))
+        .or_else(|| numeric_month_day(list, i))
         .or_else(|| day_range(list, i))
         .or_else(|| nth_weekday(list, i))
         .or_else(|| ordinal_word_day_month(list, i))
@@ -489,7 +574,10 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     // weekday names are no ordinary words, so case does not matter; an
     // abbreviation ("Sat", "Wed", "Sun" are words too) only before its date
     let full = lexicon::weekday(lexicon::without_possessive(t.text));
-    let abbreviated = full.is_none() && t.is_capitalized() && WEEKDAY_ABBREVIATIONS.has(t);
+    // "on Tues", "on wed.": after "on" an abbreviation is a day in any case
+    let after_on = i.checked_sub(1).is_some_and(|p| list[p].is("on"));
+    let abbreviation = WEEKDAY_ABBREVIATIONS.find(t).filter(|_| full.is_none() && (t.is_capitalized() || after_on));
+    let abbreviated = abbreviation.is_some();
     if full.is_none() && !abbreviated {
         return None;
     }
@@ -511,16 +599,27 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some((_, end, expr, source)) = dated {
         return Some((i, end, expr, source));
     }
-    let weekday = full?;
-    // "Tuesday next week", "Friday last week"
+    let weekday = match (full, abbreviation) {
+        (Some(w), _) => w,
+        // alone, an abbreviation only after "on", where no word follows
+        (None, Some(p)) if after_on && list.get(i + 1).is_none_or(|n| !n.is_word() || n.line_before) => {
+            let weekday = [0, 1, 1, 2, 3, 3, 3, 4, 5, 6][p];
+            return Some((i, i + 1, DateExpr::Weekday { weekday, future: speaks_of_future(list, i) }, "date::weekday"));
+        }
+        _ => return None,
+    };
+    // "Tuesday next week", "Friday last week", "Sunday of next week"
+    let of = usize::from(list.get(i + 1).is_some_and(|o| o.is("of")));
     for (phrase, weeks) in [("next week", 1), ("last week", -1), ("this week", 0)] {
-        if let Some(end) = phrase_at(list, i + 1, phrase) {
+        if let Some(end) = phrase_at(list, i + 1 + of, phrase) {
             return Some((i, end, DateExpr::WeekdayOfWeek { weekday, weeks }, "date::weekday_of_week"));
         }
     }
     let mut end = i + 1;
-    // "Friday the 22nd"
-    if let Some((day, next)) = list.get(i + 1).filter(|t| t.is("the")).and_then(|_| ordinal_day(list, i + 2)) {
+    // "Friday the 22nd", "Friday the thirteenth"
+    // (an ordinal word only where no noun follows: "on Tuesday the first generation")
+    let word_day = || ordinal_word_day(list, i + 2).filter(|(_, next)| !list.get(*next).is_some_and(|n| n.is_word() && !n.is_any(&["at", "in", "and", "when", "to", "for"])));
+    if let Some((day, next)) = list.get(i + 1).filter(|t| t.is("the")).and_then(|_| ordinal_day(list, i + 2).or_else(word_day)) {
         return Some((i, next, DateExpr::WeekdayDay { weekday, day }, "date::weekday_day"));
     }
     if lexicon::without_possessive(t.text).len() == t.text.len() && list.get(end).is_some_and(|p| p.is_any(&["morning", "afternoon", "evening", "night"])) {
@@ -531,9 +630,23 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
 
 /// "the 27th", "on the 21st": a day of the month alone, where nothing after
 /// it makes the ordinal an adjective ("the 21st century", "the 27th floor").
+///
+/// Also "on 22nd", "on the second", "the twenty second", "on thirty first":
+/// a simple ordinal word only after "on the", where it is seldom a rank.
 fn day_of_month(list: &[Token<'_>], i: usize) -> Option<Found> {
-    list.get(i).filter(|t| t.is("the"))?;
-    let (day, next) = ordinal_day(list, i + 1)?;
+    let the = usize::from(list[i].is("the"));
+    let after_on = i.checked_sub(1).is_some_and(|p| list[p].is("on"));
+    if the == 0 && !after_on {
+        return None;
+    }
+    // "on 15", closing its sentence: a bare count after "on" has nothing else to be
+    let bare = || {
+        let d = numeral(list.get(i)).filter(|d| the == 0 && (1..=31).contains(d) && list[i].text.len() <= 2)?;
+        list.get(i + 1).is_none_or(|n| n.line_before || (n.kind == TokenKind::Punct && matches!(n.text, "." | "!" | "?"))).then_some((d, i + 1))
+    };
+    let (day, next) = ordinal_day(list, i + the)
+        .or_else(|| word_day(list, i + the, false).filter(|(d, _)| *d > 20 || (the == 1 && after_on)))
+        .or_else(bare)?;
     // "the 22nd - 29th of August" is a range, read from its first day
     if range_end(list, next).is_some() {
         return None;
@@ -701,8 +814,7 @@ fn iso_date(list: &[Token<'_>], i: usize) -> Option<Found> {
     let m = numeral(list.get(i + 2)).filter(|_| list[i + 2].text.len() == 2)?;
     if list.get(i + 3).is_some_and(|t| t.text == sep && !t.space_before) {
         let d = numeral(list.get(i + 4)).filter(|_| glued(list, i + 4))?;
-        let day = Day::new(y as i32, m, d)?;
-        return Some((i, i + 5, DateExpr::Absolute(day.iso()), "date::iso"));
+        return Some((i, i + 5, written_day(y as i32, m, d)?, "date::iso"));
     }
     (1..=12).contains(&m).then(|| (i, i + 3, DateExpr::Absolute(format!("{y:04}-{m:02}")), "date::iso"))
 }
@@ -735,8 +847,44 @@ fn numeric_date(list: &[Token<'_>], i: usize) -> Option<Found> {
         _ => return None,
     };
     let (month, day) = if a > 12 { (b, a) } else { (a, b) };
-    let date = Day::new(year, month, day)?;
-    Some((i, i + 5, DateExpr::Absolute(date.iso()), "date::numeric"))
+    Some((i, i + 5, written_day(year, month, day)?, "date::numeric"))
+}
+
+/// "on 4/22", "by 22/04", "on 4-22", "on 4.22": month and day in digits,
+/// the year implied. Only after a preposition of time ("on" alone for the
+/// forms that read as scores and decimals), since elsewhere these are
+/// fractions ("3/4 of members"), scores and figures ("rose by 4.22").
+fn numeric_month_day(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let prev = i.checked_sub(1).and_then(|p| list.get(p));
+    let on = prev.is_some_and(|p| p.is("on"));
+    let t = &list[i];
+    let (a, b, end) = match t.text.split_once('.') {
+        Some((a, b)) if t.kind == TokenKind::Numeral && a.len() <= 2 && b.len() == 2 && on => (a.parse().ok()?, b.parse().ok()?, i + 1),
+        Some(_) => return None,
+        None => {
+            let a = numeral(Some(t)).filter(|_| t.text.len() <= 2)?;
+            let sep = list.get(i + 1).filter(|s| (s.punct('/') || (s.punct('-') && on)) && !s.space_before)?;
+            let b = numeral(list.get(i + 2)).filter(|_| glued(list, i + 2) && list[i + 2].text.len() <= 2)?;
+            // With a slash and no preposition: month then a day no fraction
+            // has ("4/22"), or two two-digit parts ("22/04"); not "24/7", "3/4".
+            let preposition = on || prev.is_some_and(|p| p.is_any(&["by", "until", "since", "till"]));
+            let unlike_fraction = (a <= 12 && b > 12) || (t.text.len() == 2 && list[i + 2].text.len() == 2);
+            if !(preposition || (sep.punct('/') && unlike_fraction)) {
+                return None;
+            }
+            (a, b, i + 3)
+        }
+    };
+    // nothing may continue the figure: "on 4.22 million shares", "on 3/4 of"
+    let continued = list.get(end).is_some_and(|n| {
+        (n.is_word() && !n.is_any(&["at", "in", "and", "or", "to", "when", "with", "for", "this", "next"]))
+            || n.punct('%')
+            || (!n.space_before && (n.punct('/') || n.punct('-') || n.punct(',') || n.kind == TokenKind::Numeral))
+    });
+    let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+    // valid in some year (a leap year has the most days)
+    Day::new(2000, month, day).filter(|_| !continued)?;
+    Some((i, end, DateExpr::MonthDay { month, day }, "date::numeric_month_day"))
 }
 
 /// "1st Jan", "4th of March": an ordinal day before a month.
@@ -747,8 +895,7 @@ fn ordinal_day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     let k = i + 2 + of;
     let m = list.get(k).filter(|t| t.is_capitalized() || lower_case_month(list, k) || t.text.len() == 3).and_then(|t| lexicon::month(t.text))?;
     if let Some(y) = numeral(list.get(k + 1)).filter(|y| is_year(*y)) {
-        let day = Day::new(y as i32, m, d)?;
-        return Some((i, k + 2, DateExpr::Absolute(day.iso()), "date::ordinal_day_month"));
+        return Some((i, k + 2, written_day(y as i32, m, d)?, "date::ordinal_day_month"));
     }
     Some((i, k + 1, DateExpr::MonthDay { month: m, day: d }, "date::ordinal_day_month"))
 }
@@ -867,15 +1014,24 @@ fn day_range(list: &[Token<'_>], i: usize) -> Option<Found> {
     Some(day_range_found(list, i, m + 1, month, from, to))
 }
 
+/// A day written in full: its ISO value, or [`DateExpr::NoSuchDay`] when
+/// the calendar lacks it ("February 30, 2019", "2/29/2019"); `None` when
+/// the numbers cannot be a month and a day at all.
+fn written_day(year: i32, month: u32, day: u32) -> Option<DateExpr> {
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(Day::new(year, month, day).map_or(DateExpr::NoSuchDay, |d| DateExpr::Absolute(d.iso())))
+}
+
 /// A month and day, with the year after them if stated (", 2018", "2018").
 fn year_after(list: &[Token<'_>], first: usize, end: usize, month: u32, day: u32, source: &'static str) -> Found {
     let comma = usize::from(list.get(end).is_some_and(|c| c.punct(',')));
-    if let Some(y) = numeral(list.get(end + comma)).filter(|y| is_year(*y)) {
-        if let Some(d) = Day::new(y as i32, month, day) {
-            return (first, end + comma + 1, DateExpr::Absolute(d.iso()), source);
-        }
+    let year = numeral(list.get(end + comma)).filter(|y| is_year(*y)).map(|y| (y, end + comma + 1)).or_else(|| year_in_words(list, end + comma));
+    match year.and_then(|(y, after)| Some((written_day(y as i32, month, day)?, after))) {
+        Some((expr, after)) => (first, after, expr, source),
+        None => (first, end, DateExpr::MonthDay { month, day }, source),
     }
-    (first, end, DateExpr::MonthDay { month, day }, source)
 }
 
 /// "the tenth of September, 2000", "fourth of May": an ordinal word and a month.
@@ -897,7 +1053,10 @@ fn nth_weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
         t => ORDINAL_DAYS.find(t).filter(|p| *p < 5)? as i32 + 1,
     };
     let weekday = lexicon::weekday(list.get(k + 1)?.text)?;
-    list.get(k + 2).filter(|t| t.is_any(&["of", "in"]))?;
+    if !list.get(k + 2).is_some_and(|t| t.is_any(&["of", "in"])) {
+        // "the second Sunday": of the reference's month ("last Sunday" is the latest one)
+        return (n > 0).then_some((i, k + 2, DateExpr::NthWeekday { n, weekday, month: None, months: 0 }, "date::nth_weekday"));
+    }
     let m = k + 3;
     if let Some(month) = list.get(m).filter(|t| t.is_capitalized() || lower_case_month(list, m)).and_then(|t| lexicon::month(t.text)).filter(|_| list[m].text.len() >= 3) {
         if let Some(y) = numeral(list.get(m + 1)).filter(|y| is_year(*y)) {
@@ -925,15 +1084,18 @@ fn nth_weekday_of(year: i32, month: u32, weekday: u32, n: i32) -> Option<Day> {
     Day::new(year, month, day)
 }
 
-/// "25 June 2024", "25 June"
+/// "25 June 2024", "25 June", "22 of Jan", "28-Nov-2019"
 fn day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     let d = numeral(list.get(i)).filter(|d| (1..=31).contains(d) && list[i].text.len() <= 2)?;
-    let month = list.get(i + 1).filter(|t| t.is_capitalized() || lower_case_month(list, i + 1)).and_then(|t| lexicon::month(t.text))?;
-    if let Some(y) = numeral(list.get(i + 2)).filter(|y| is_year(*y)) {
-        let day = Day::new(y as i32, month, d)?;
-        return Some((i, i + 3, DateExpr::Absolute(day.iso()), "date::day_month_year"));
+    let dashed = list.get(i + 1).is_some_and(|h| h.punct('-') && !h.space_before) && glued(list, i + 2);
+    let m = i + 1 + usize::from(dashed || list.get(i + 1).is_some_and(|o| o.is("of")));
+    let month = list.get(m).filter(|t| t.is_capitalized() || lower_case_month(list, m)).and_then(|t| lexicon::month(t.text))?;
+    // "28-Nov-2019": the year glued by a second dash
+    let at = if dashed && list.get(m + 1).is_some_and(|h| h.punct('-') && !h.space_before) && glued(list, m + 2) { m + 2 } else { m + 1 };
+    if let Some(year) = numeral(list.get(at)).filter(|n| is_year(*n)) {
+        return Some((i, at + 1, written_day(year as i32, month, d)?, "date::day_month_year"));
     }
-    Some((i, i + 2, DateExpr::MonthDay { month, day: d }, "date::day_month"))
+    Some((i, m + 1, DateExpr::MonthDay { month, day: d }, "date::day_month"))
 }
 
 /// "June 25, 2024", "June 25", "January 2024", "January next year",
@@ -946,6 +1108,18 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
     let month = lexicon::month(t.text).filter(|_| t.text.len() >= 3)?;
     // "May" and "March" are also words; abbreviations need their full stop.
     let abbreviated = lexicon::MONTHS.iter().all(|m| !t.is(m));
+    // "September the twenty-first", "May twenty-first, 2018", "Jan first",
+    // "June twenty three", where nothing after the words makes them an
+    // adjective ("May first quarter", "June twenty-one people")
+    let day_in_words = |k: usize| {
+        let the = usize::from(list.get(k).is_some_and(|t| t.is("the")));
+        word_day(list, k + the, true).filter(|&(_, end)| {
+            (t.is_capitalized() || the == 1 || lower_case_month(list, i))
+                && !list.get(end).is_some_and(|h| h.punct('-') && !h.space_before)
+                && (!list.get(end).is_some_and(|n| n.is_word() && !n.is_any(&["and", "or", "at", "in", "on", "of", "to", "for", "from", "with", "this", "next", "last"]))
+                    || year_in_words(list, end).is_some())
+        })
+    };
     let mut k = i + 1;
     if abbreviated {
         if list.get(k).is_some_and(|d| d.punct('.')) && !t.is("sept") {
@@ -953,7 +1127,9 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
         } else {
             // "Nov 12", "Jan 2024": without its full stop an abbreviation
             // must sit beside a day or a year ("Sept" alone is a month).
-            let day_or_year = numeral(list.get(k)).is_some_and(|n| (1..=31).contains(&n) && list[k].text.len() <= 2 || is_year(n));
+            let day_or_year = numeral(list.get(k)).is_some_and(|n| (1..=31).contains(&n) && list[k].text.len() <= 2 || is_year(n))
+                || dashed_day(list, k).is_some()
+                || day_in_words(k).is_some();
             if !t.is("sept") && !day_or_year {
                 return None;
             }
@@ -969,25 +1145,14 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
         if let Some((to, after)) = range_end(list, end).filter(|(to, _)| *to > d) {
             return Some(day_range_found(list, i, after, month, d, to));
         }
-        if list.get(end).is_some_and(|c| c.punct(',')) {
-            if let Some(y) = numeral(list.get(end + 1)).filter(|y| is_year(*y)) {
-                let day = Day::new(y as i32, month, d)?;
-                return Some((i, end + 2, DateExpr::Absolute(day.iso()), "date::month_day_year"));
-            }
-        }
-        if let Some(y) = numeral(list.get(end)).filter(|y| is_year(*y)) {
-            let day = Day::new(y as i32, month, d)?;
-            return Some((i, end + 1, DateExpr::Absolute(day.iso()), "date::month_day_year"));
-        }
-        return Some((i, end, DateExpr::MonthDay { month, day: d }, "date::month_day"));
+        return Some(year_after(list, i, end, month, d, "date::month_day"));
     }
-    // "September the twenty-first", "May twenty-first, 2018", "Jan first"
-    let the = usize::from(list.get(k).is_some_and(|t| t.is("the")));
-    if let Some((d, end)) = ordinal_word_day(list, k + the).filter(|_| t.is_capitalized() || the == 1 || lower_case_month(list, i)) {
-        // "first" after a month is a day only where nothing makes it an adjective ("May first quarter")
-        if !list.get(end).is_some_and(|n| n.is_word() && !n.is_any(&["and", "or", "at", "in", "on", "of", "to", "for", "from", "with", "this", "next", "last"])) {
-            return Some(year_after(list, i, end, month, d, "date::month_ordinal_word"));
-        }
+    // "Jan-1", "Oct/2"
+    if let Some((d, end)) = dashed_day(list, k) {
+        return Some(year_after(list, i, end, month, d, "date::month_day"));
+    }
+    if let Some((d, end)) = day_in_words(k) {
+        return Some(year_after(list, i, end, month, d, "date::month_ordinal_word"));
     }
     if let Some(y) = numeral(list.get(k)).filter(|y| is_year(*y)) {
         return Some((i, k + 1, DateExpr::Absolute(format!("{y:04}-{month:02}")), "date::month_year"));
@@ -1030,13 +1195,25 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
 /// a day or year follows or a preposition comes before.
 fn lower_case_month(list: &[Token<'_>], i: usize) -> bool {
     let t = &list[i];
-    if t.is_any(&["may", "march", "august", "mar"]) || lexicon::month(t.text).is_none() {
+    if lexicon::month(t.text).is_none() {
         return false;
     }
-    let numeral_next = list.get(i + 1).is_some_and(|n| n.kind == TokenKind::Numeral);
-    // "20 october", "the 5th of november"
-    let day_before = i.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| {
-        p.kind == TokenKind::Numeral || (p.is_any(&["st", "nd", "rd", "th", "of"]) && i >= 2 && list[i - 2].kind != TokenKind::Punct)
+    let prev = |back: usize| i.checked_sub(back).and_then(|p| list.get(p));
+    if t.is_any(&["may", "march", "august", "mar"]) {
+        // only after an ordinal day: "4th of march", "the fourth of may", "5th august"
+        let ordinal = |p: Option<&Token<'_>>| p.is_some_and(|p| (p.is_any(&["st", "nd", "rd", "th"]) && !p.space_before) || ORDINAL_DAYS.has(p));
+        // or before a day no verb takes: "may twenty-first", "march the eleventh"
+        let day_after = word_day(list, i + 1, true).is_some_and(|(d, _)| d > 20)
+            || (list.get(i + 1).is_some_and(|n| n.is("the")) && ordinal_word_day(list, i + 2).is_some());
+        return ordinal(prev(1)) || (prev(1).is_some_and(|p| p.is("of")) && ordinal(prev(2))) || day_after;
+    }
+    // "jan 1", "jan-1", "jan first", "june twenty three"
+    let numeral_next = list.get(i + 1).is_some_and(|n| n.kind == TokenKind::Numeral) || dashed_day(list, i + 1).is_some() || word_day(list, i + 1, true).is_some();
+    // "20 october", "the 5th of november", "28-nov"
+    let day_before = prev(1).is_some_and(|p| {
+        p.kind == TokenKind::Numeral
+            || (p.is_any(&["st", "nd", "rd", "th", "of"]) && i >= 2 && list[i - 2].kind != TokenKind::Punct)
+            || (p.punct('-') && !p.space_before && !t.space_before && prev(2).is_some_and(|d| d.kind == TokenKind::Numeral))
     });
     if !lexicon::MONTHS.iter().any(|m| t.is(m)) {
         // an abbreviation ("oct") only right beside its day
@@ -1098,7 +1275,7 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = list.get(i)?;
     let single = |offset, source| Some((i, i + 1, DateExpr::Relative { unit: Unit::Day, offset }, source));
     // "this morning", "yesterday afternoon", "last night", "tonight"
-    for (lead, offset) in [("this", 0), ("yesterday", -1), ("tomorrow", 1), ("last", -1)] {
+    for (lead, offset) in [("this", 0), ("yesterday", -1), ("tomorrow", 1), ("tmrw", 1), ("last", -1)] {
         if t.is(lead) {
             let part = list.get(i + 1).and_then(|p| DAY_PARTS.iter().find(|(name, _)| p.is(name)));
             if let Some(&(_, part)) = part.filter(|(name, _)| lead != "last" || *name == "night") {
@@ -1119,7 +1296,7 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
         }
     }
     // "the day before yesterday", "the day after tomorrow"
-    for (phrase, offset) in [("the day before yesterday", -2), ("the day after tomorrow", 2)] {
+    for (phrase, offset) in [("the day before yesterday", -2), ("the day after tomorrow", 2), ("the day after tmrw", 2)] {
         if let Some(k) = phrase_at(list, i, phrase) {
             return Some((i, k, DateExpr::Relative { unit: Unit::Day, offset }, "date::today"));
         }
@@ -1127,7 +1304,7 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
     if t.is("yesterday") {
         return single(-1, "date::today");
     }
-    if t.is("tomorrow") {
+    if t.is("tomorrow") || t.is("tmrw") {
         return single(1, "date::today");
     }
     // "the end of the month", "end of the year", "the beginning of the year"
@@ -1208,14 +1385,72 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
             }
             return Some((i, end, DateExpr::Vague, "date::vague"));
         }
-    // "two years ago", "3 days ago"
+    counted_from_reference(list, i)
+}
+
+/// "two years ago", "3 days ago", "two weeks from now", "1 month and 21 days
+/// ago", "two days from tomorrow", "three days before yesterday": counts of
+/// units before or after a day named from the reference.
+fn counted_from_reference(list: &[Token<'_>], i: usize) -> Option<Found> {
     let (amount, k) = amount_at(list, i)?;
-    let unit = list.get(k).and_then(|u| Unit::parse(u.text))?;
-    if list.get(k + 1).is_some_and(|a| a.is("ago")) {
-        let offset = -(amount as i32);
-        return Some((i, k + 2, DateExpr::Relative { unit, offset }, "date::ago"));
+    // "two Sundays from now", "three Fridays ago"
+    if let Some(weekday) = list.get(k).filter(|w| w.text.len() > 4 && is_plural(w.text)).and_then(|w| lexicon::weekday(&w.text[..w.text.len() - 1])) {
+        let sign = if phrase_at(list, k + 1, "from now").is_some() { 1 } else if list.get(k + 1).is_some_and(|a| a.is("ago")) { -1 } else { return None };
+        let end = if sign > 0 { k + 3 } else { k + 2 };
+        return Some((i, end, DateExpr::WeekdayOf { weekday, offset: sign * amount as i32 }, "date::relative_weekday"));
     }
-    None
+    let unit = list.get(k).and_then(|u| Unit::parse(u.text))?;
+    let mut parts = vec![(amount, unit)];
+    let mut end = k + 1;
+    // "1 month 21 days", "2 years, 1 month and 21 days"
+    while parts.len() < 4 {
+        let j = end + usize::from(list.get(end).is_some_and(|c| c.punct(',') || c.is("and")));
+        let Some((n, u)) = amount_at(list, j).filter(|_| numeral(list.get(j)).is_some() || lexicon::number_word(list[j].text).is_some()) else { break };
+        let Some(unit) = list.get(u).and_then(|u| Unit::parse(u.text)) else { break };
+        parts.push((n, unit));
+        end = u + 1;
+    }
+    // the day counted from, in days from the reference, and the direction
+    let (base, sign, after) = if list.get(end).is_some_and(|a| a.is_any(&["ago", "hence"])) {
+        (0, if list[end].is("ago") { -1 } else { 1 }, end + 1)
+    } else {
+        let sign = match list.get(end) {
+            Some(w) if w.is_any(&["from", "after"]) => 1,
+            Some(w) if w.is("before") => -1,
+            _ => return None,
+        };
+        let anchor = list.get(end + 1)?;
+        let base = if anchor.is_any(&["now", "today"]) {
+            0
+        } else if anchor.is_any(&["tomorrow", "tmrw"]) {
+            1
+        } else if anchor.is("yesterday") {
+            -1
+        } else {
+            return None;
+        };
+        (base, sign, end + 2)
+    };
+    if let ([(amount, unit)], 0) = (parts.as_slice(), base) {
+        let offset = sign * *amount as i32;
+        return Some((i, after, DateExpr::Relative { unit: *unit, offset }, "date::ago"));
+    }
+    let (mut months, mut days) = (0, base);
+    for &(n, unit) in &parts {
+        let n = sign * n as i32;
+        match unit {
+            Unit::Minute | Unit::Hour => return None,
+            Unit::Day => days += n,
+            Unit::Week => days += 7 * n,
+            Unit::Month => months += n,
+            Unit::Quarter => months += 3 * n,
+            Unit::Year => months += 12 * n,
+            Unit::Decade => months += 120 * n,
+        }
+    }
+    // a day named as the anchor makes the value a day
+    let finest = if base != 0 { Unit::Day } else { parts.iter().map(|p| p.1).min()? };
+    Some((i, after, DateExpr::Shift { months, days, finest }, "date::shift"))
 }
 
 /// A small count at token `i` in digits or words: `(amount, index after)`.

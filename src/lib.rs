@@ -31,6 +31,7 @@ pub mod extract;
 pub mod mention;
 mod refdate;
 pub mod render;
+mod sort;
 pub mod report;
 pub mod text;
 

@@ -24,7 +24,7 @@ pub fn plan<'r>(article: &'r ArticleReport, text: &str) -> Vec<Event<'r>> {
         .iter()
         .filter(|m| m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
         .collect();
-    marks.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.kind, m.id.as_str()));
+    crate::sort::sort_by_key(&mut marks, |m| (m.start, std::cmp::Reverse(m.end), m.kind, m.id.as_str()));
     let mut events = Vec::with_capacity(marks.len() * 3 + 1);
     let mut open: Vec<usize> = Vec::new(); // ends of open marks
     let mut at = 0;

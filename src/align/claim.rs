@@ -8,6 +8,7 @@
 use crate::extract::lexicon::{Filter, Words};
 use crate::extract::DateExpr;
 use crate::mention::{Kind, Mention};
+use crate::sort;
 use crate::text::{Span, Token, TokenKind, Tokens};
 
 /// The role a number or date plays, from cue words. Ordered by precedence:
@@ -171,7 +172,7 @@ impl Layout {
         let at: Vec<usize> = mentions.iter().map(|m| tokens.index_at(m.span.start)).collect();
         let family = |kind: Kind| -> Vec<usize> {
             let mut v: Vec<usize> = (0..mentions.len()).filter(|&k| mentions[k].kind == kind).collect();
-            v.sort_unstable_by_key(|&k| mentions[k].span.start);
+            sort::sort_by_key(&mut v, |&k| mentions[k].span.start);
             v
         };
         let dates = family(Kind::Date);
@@ -199,7 +200,7 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
     let list = &tokens.list;
     let layout = Layout::new(tokens, mentions);
     let mut numbers_and_dates: Vec<usize> = layout.numbers.iter().chain(&layout.dates).copied().collect();
-    numbers_and_dates.sort_unstable_by_key(|&k| mentions[k].span.start);
+    sort::sort_by_key(&mut numbers_and_dates, |&k| mentions[k].span.start);
     let mut roles: Vec<Vec<(usize, Role, String)>> = vec![Vec::new(); mentions.len()];
     // Attach each cue word to the nearest number or date in its clause.
     for (i, t) in list.iter().enumerate() {
@@ -252,7 +253,7 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
             let sentence = tokens.sentence(at);
             // The nearest cue decides; at equal distance the stronger role.
             let mut cues = roles[k].clone();
-            cues.sort_unstable();
+            sort::sort(&mut cues);
             let mut role = cues.first().map(|c| c.1);
             let mut cue = cues.first().map(|c| c.2.clone());
             let previous_personnel = s.checked_sub(1).is_some_and(|p| layout.personnel[p]);
@@ -469,7 +470,7 @@ pub fn content_words(text: &str) -> Vec<String> {
             sentence_start = true;
         }
     }
-    out.sort_unstable();
+    sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -11,6 +11,7 @@ pub mod claim;
 pub mod wording;
 
 use crate::mention::{Kind, Mention};
+use crate::sort;
 use claim::{Claim, Role};
 use std::collections::{BTreeMap, HashMap};
 
@@ -130,15 +131,15 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
         .collect();
     let mut keep = contained.iter().map(|c| !c);
     groups.retain(|_| keep.next().unwrap_or(true));
-    groups.sort_by(|a, b| (a.kind, &a.members).cmp(&(b.kind, &b.members)));
+    sort::sort_by(&mut groups, |a, b| (a.kind, &a.members).cmp(&(b.kind, &b.members)));
     groups.dedup_by(|a, b| a.kind == b.kind && a.members == b.members);
     // Order by what the members are, not where they came in the input.
     let key = |g: &RawGroup| {
         let mut places: Vec<(&str, usize)> = g.members.iter().map(|&m| (entries[m].article_id, entries[m].mention.span.start)).collect();
-        places.sort_unstable();
+        sort::sort(&mut places);
         (g.kind, places)
     };
-    groups.sort_by_cached_key(|g| key(g));
+    sort::sort_by_cached_key(&mut groups, key);
     groups
 }
 
@@ -164,7 +165,7 @@ fn counted(entries: &[Entry<'_>], members: &[usize]) -> Option<String> {
 }
 
 fn push(groups: &mut Vec<RawGroup>, kind: Kind, mut members: Vec<usize>, about: String, because: String) {
-    members.sort_unstable();
+    sort::sort(&mut members);
     members.dedup();
     if members.len() >= 2 {
         groups.push(RawGroup { kind, members, about, because });
@@ -172,7 +173,7 @@ fn push(groups: &mut Vec<RawGroup>, kind: Kind, mut members: Vec<usize>, about: 
 }
 
 fn cue_list(mut cues: Vec<String>) -> String {
-    cues.sort_unstable();
+    sort::sort(&mut cues);
     cues.dedup();
     cues.into_iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join(", ")
 }
@@ -217,7 +218,7 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     let mut shared_words: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
     for &a in &quotes {
         let mut candidates: Vec<usize> = entries[a].claim.words.iter().flat_map(|w| by_word[w.as_str()].iter().copied()).filter(|&b| b > a).collect();
-        candidates.sort_unstable();
+        sort::sort(&mut candidates);
         candidates.dedup();
         for b in candidates {
             let (wa, wb) = (&entries[a].claim.words, &entries[b].claim.words);
@@ -234,7 +235,7 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
             }
         }
     }
-    scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    sort::sort_by(&mut scored, |x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut set_of: HashMap<usize, usize> = quotes.iter().map(|&q| (q, q)).collect();
     let mut sets: BTreeMap<usize, Vec<usize>> = quotes.iter().map(|&q| (q, vec![q])).collect();
     for &(_, a, b) in &scored {
@@ -251,14 +252,14 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
             }
             if let Some(set) = sets.get_mut(&keep) {
                 set.extend(moved);
-                set.sort_unstable();
+                sort::sort(set);
             }
         }
     }
     let mut out = Vec::new();
     for (_, reps) in sets {
         let mut members: Vec<usize> = reps.iter().flat_map(|r| copies_of.get(r).map_or_else(|| vec![*r], |c| c.to_vec())).collect();
-        members.sort_unstable();
+        sort::sort(&mut members);
         if members.len() < 2 {
             continue;
         }
@@ -266,7 +267,7 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
         if words.is_empty() {
             words = entries[members[0]].claim.words.iter().take(8).cloned().collect();
         }
-        words.sort_unstable();
+        sort::sort(&mut words);
         words.dedup();
         let speaker = entries[members[0]].mention.speaker.clone().unwrap_or_else(|| "unattributed".into());
         let about = format!("words of {speaker}");

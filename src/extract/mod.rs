@@ -42,7 +42,7 @@ pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
     }
     let quotes = quote::quotes(tokens, &names);
     let mut all: Vec<Mention> = dates.into_iter().chain(numbers).chain(quotes).collect();
-    all.sort_unstable_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.kind));
+    crate::sort::sort_by_key(&mut all, |m| (m.span.start, std::cmp::Reverse(m.span.end), m.kind));
     (remove_overlaps(all), names)
 }
 

@@ -55,7 +55,7 @@ fn verdict_name(v: Option<Verdict>) -> &'static str {
 pub fn enhance(document: &Document, root: &Node, marks: &[MarkView], tips: &Element, prefix: &str) -> Result<u32, JsValue> {
     // 1. Split text nodes at every boundary.
     let mut cuts: Vec<u32> = marks.iter().flat_map(|m| [m.start16, m.end16]).collect();
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     cuts.dedup();
     let mut pieces: Vec<(u32, u32, Text)> = Vec::new();
     let mut offset = 0u32;

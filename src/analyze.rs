@@ -254,10 +254,7 @@ fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article], referen
 /// year”": pairs of members from one article whose values cannot both hold.
 fn self_contradictions(members: &[&Entry<'_>], texts: &[&str], articles: &[Article]) -> Vec<String> {
     // Only members of one article are compared, so bucket them first.
-    let mut by_article: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for (i, e) in members.iter().enumerate() {
-        by_article.entry(e.article).or_default().push(i);
-    }
+    let by_article = crate::sort::grouped(members.iter().enumerate().map(|(i, e)| (e.article, i)).collect());
     let mut notes = Vec::new();
     for (article, list) in by_article {
         // Distinct values only: a figure repeated verbatim cannot contradict itself.

@@ -13,7 +13,7 @@ pub mod wording;
 use crate::mention::{Kind, Mention};
 use crate::sort;
 use claim::{Claim, Role};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// A verdict on a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -69,9 +69,11 @@ pub struct RawGroup {
 pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     let mut groups = Vec::new();
     // Numbers and dates by (kind, class, role).
-    let mut by_role: BTreeMap<(Kind, Option<String>, Role), Vec<usize>> = BTreeMap::new();
+    /// What numbers and dates with one role share: kind, class, role.
+    type RoleKey = (Kind, Option<String>, Role);
+    let mut by_role: Vec<(RoleKey, usize)> = Vec::new();
     // Numbers by (class, exact value).
-    let mut by_value: BTreeMap<(String, Option<u64>), Vec<usize>> = BTreeMap::new();
+    let mut by_value: Vec<((String, Option<u64>), usize)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         match e.mention.kind {
             Kind::Number | Kind::Date => {
@@ -80,19 +82,19 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
                 if let Some(role) = e.claim.role.filter(|r| !matches!(r, Role::Past | Role::Others) && !age) {
                     let class = if role == Role::Force { None } else { e.claim.class.clone() };
                     if class.is_some() || role == Role::Force {
-                        by_role.entry((e.mention.kind, class, role)).or_default().push(i);
+                        by_role.push(((e.mention.kind, class, role), i));
                     }
                 }
                 if let (Kind::Number, Some(class), Some(v)) = (e.mention.kind, &e.claim.class, e.mention.interval()) {
                     if v.low.is_some() && v.low == v.high && e.mention.hedge.is_none() {
-                        by_value.entry((class.clone(), v.low.map(f64::to_bits))).or_default().push(i);
+                        by_value.push(((class.clone(), v.low.map(f64::to_bits)), i));
                     }
                 }
             }
             Kind::Quote => {}
         }
     }
-    for ((kind, class, role), members) in by_role {
+    for ((kind, class, role), members) in sort::grouped(by_role) {
         let about = match (kind, role) {
             (Kind::Date, Role::Total) => "when the full strength or target is reached".to_string(),
             (Kind::Date, Role::Start) => "when it started".to_string(),
@@ -104,7 +106,7 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
         let cues: Vec<String> = members.iter().filter_map(|&m| entries[m].claim.cue.clone()).collect();
         push(&mut groups, kind, members, about, cue_list(cues));
     }
-    for ((class, _), members) in by_value {
+    for ((class, _), members) in sort::grouped(by_value) {
         let value = entries[members[0]].mention.interval().map(|v| v.describe()).unwrap_or_default();
         let thing = counted(entries, &members).unwrap_or(class);
         push(&mut groups, Kind::Number, members, format!("{value} {thing}"), format!("the same figure of {thing}"));
@@ -145,13 +147,8 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
 
 /// The counted thing most members name, in the plural ("officers").
 fn counted(entries: &[Entry<'_>], members: &[usize]) -> Option<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for &m in members {
-        if let Some(u) = entries[m].mention.unit.as_deref() {
-            *counts.entry(u).or_default() += 1;
-        }
-    }
-    let (unit, _) = counts.into_iter().max_by_key(|(u, n)| (*n, std::cmp::Reverse(*u)))?;
+    let units = members.iter().filter_map(|&m| Some((entries[m].mention.unit.as_deref()?, ()))).collect();
+    let (unit, _) = sort::grouped(units).into_iter().max_by_key(|(u, n)| (n.len(), std::cmp::Reverse(*u)))?;
     Some(match unit {
         "person" => "people".to_string(),
         "man" => "men".to_string(),
@@ -189,17 +186,18 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     let all: Vec<usize> = entries.iter().enumerate().filter(|(_, e)| e.mention.kind == Kind::Quote).map(|(i, _)| i).collect();
     // Quotes with the same words (syndicated copy, repeated paragraphs) are
     // one utterance: compare one representative of each and expand at the end.
-    let mut copies: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
-    for &q in &all {
-        copies.entry(entries[q].claim.words.as_slice()).or_default().push(q);
-    }
-    let quotes: Vec<usize> = copies.values().filter_map(|c| c.first().copied()).collect();
-    let copies_of: HashMap<usize, &Vec<usize>> = copies.values().filter_map(|c| Some((*c.first()?, c))).collect();
-    // Document frequency over articles, counted on quotes' words.
-    let mut df: HashMap<&str, std::collections::BTreeSet<usize>> = HashMap::new();
+    let copies = sort::grouped(all.iter().map(|&q| (entries[q].claim.words.as_slice(), q)).collect());
+    let quotes: Vec<usize> = copies.iter().filter_map(|(_, c)| c.first().copied()).collect();
+    let copies_of: HashMap<usize, &Vec<usize>> = copies.iter().filter_map(|(_, c)| Some((*c.first()?, c))).collect();
+    // Document frequency over articles, counted on quotes' words (entries
+    // come article by article, so a repeat is the last one pushed).
+    let mut df: HashMap<&str, Vec<usize>> = HashMap::new();
     for &q in &all {
         for w in &entries[q].claim.words {
-            df.entry(w.as_str()).or_default().insert(entries[q].article);
+            let articles = df.entry(w.as_str()).or_default();
+            if articles.last() != Some(&entries[q].article) {
+                articles.push(entries[q].article);
+            }
         }
     }
     let n = article_count.max(2) as f64;
@@ -215,7 +213,7 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     // quotes merge only if every quote of one matches every quote of the
     // other, so a chain of loosely similar quotes never becomes one group.
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    let mut shared_words: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    let mut shared_words: Vec<((usize, usize), Vec<String>)> = Vec::new();
     for &a in &quotes {
         let mut candidates: Vec<usize> = entries[a].claim.words.iter().flat_map(|w| by_word[w.as_str()].iter().copied()).filter(|&b| b > a).collect();
         sort::sort(&mut candidates);
@@ -231,19 +229,21 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
             let score = common / total(wa).min(total(wb)).max(1e-9);
             if score >= QUOTE_MATCH {
                 scored.push((score, a, b));
-                shared_words.insert((a, b), shared.into_iter().cloned().collect());
+                shared_words.push(((a, b), shared.into_iter().cloned().collect()));
             }
         }
     }
     sort::sort_by(&mut scored, |x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    sort::sort_by(&mut shared_words, |x, y| x.0.cmp(&y.0));
+    let matched = |x: usize, y: usize| shared_words.binary_search_by(|p| p.0.cmp(&(x.min(y), x.max(y)))).is_ok();
     let mut set_of: HashMap<usize, usize> = quotes.iter().map(|&q| (q, q)).collect();
-    let mut sets: BTreeMap<usize, Vec<usize>> = quotes.iter().map(|&q| (q, vec![q])).collect();
+    let mut sets: HashMap<usize, Vec<usize>> = quotes.iter().map(|&q| (q, vec![q])).collect();
     for &(_, a, b) in &scored {
         let (sa, sb) = (set_of[&a], set_of[&b]);
         if sa == sb {
             continue;
         }
-        let all_match = sets[&sa].iter().all(|x| sets[&sb].iter().all(|y| shared_words.contains_key(&(*x.min(y), *x.max(y)))));
+        let all_match = sets[&sa].iter().all(|&x| sets[&sb].iter().all(|&y| matched(x, y)));
         if all_match {
             let (keep, gone) = (sa.min(sb), sa.max(sb));
             let moved = sets.remove(&gone).unwrap_or_default();
@@ -257,6 +257,8 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
         }
     }
     let mut out = Vec::new();
+    let mut sets: Vec<(usize, Vec<usize>)> = sets.into_iter().collect();
+    sort::sort_by(&mut sets, |x, y| x.0.cmp(&y.0));
     for (_, reps) in sets {
         let mut members: Vec<usize> = reps.iter().flat_map(|r| copies_of.get(r).map_or_else(|| vec![*r], |c| c.to_vec())).collect();
         sort::sort(&mut members);
@@ -309,9 +311,9 @@ pub fn verdict(members: &[&Mention], texts: &[&str]) -> Verdict {
     let Some(first) = members.first() else { return Verdict::Agree };
     match first.kind {
         Kind::Quote => {
-            let wording = texts.iter().map(|t| fold(t)).collect::<std::collections::BTreeSet<_>>();
-            let speakers = members.iter().map(|m| m.speaker.clone()).collect::<std::collections::BTreeSet<_>>();
-            if wording.len() > 1 || speakers.len() > 1 { Verdict::Variant } else { Verdict::Agree }
+            let wording = texts.first().map(|t| fold(t)).unwrap_or_default();
+            let reworded = texts.iter().skip(1).any(|t| fold(t) != wording);
+            if reworded || members.iter().any(|m| m.speaker != first.speaker) { Verdict::Variant } else { Verdict::Agree }
         }
         Kind::Number => {
             let lows = members.iter().filter_map(|m| m.interval()?.low);

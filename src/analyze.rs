@@ -10,7 +10,6 @@ use crate::refdate::{self, Source};
 use crate::report::{ArticleReport, Group, MentionReport, Report, ReportValue};
 use crate::calendar::Day;
 use crate::text::{Tokens, Utf16Index, View};
-use std::collections::HashMap;
 
 /// Analyses one cluster of articles about the same event.
 ///
@@ -104,16 +103,18 @@ pub fn analyze_with_progress(articles: &[Article], progress: &mut dyn FnMut(Prog
     let raw_groups = align::group(&entries, articles.len());
 
     // Report.
-    let mut ids: HashMap<(usize, usize), String> = HashMap::new();
+    // ids[article][mention]
+    let mut ids: Vec<Vec<String>> = Vec::with_capacity(articles.len());
     let mut next = 1;
     let mut article_reports = Vec::with_capacity(articles.len());
     for (a, (article, found)) in articles.iter().zip(&mentions).enumerate() {
         let utf16 = Utf16Index::new(&article.text);
         let mut list = Vec::with_capacity(found.len());
+        let mut article_ids = Vec::with_capacity(found.len());
         for (k, m) in found.iter().enumerate() {
             let id = format!("m{next}");
             next += 1;
-            ids.insert((a, k), id.clone());
+            article_ids.push(id.clone());
             list.push(MentionReport {
                 id,
                 kind: m.kind,
@@ -132,6 +133,7 @@ pub fn analyze_with_progress(articles: &[Article], progress: &mut dyn FnMut(Prog
             });
         }
         let (reference, source) = references[a];
+        ids.push(article_ids);
         article_reports.push(ArticleReport {
             id: article.id.clone(),
             source: article.source.clone(),
@@ -160,7 +162,7 @@ pub fn analyze_with_progress(articles: &[Article], progress: &mut dyn FnMut(Prog
                 id: format!("g{}", n + 1),
                 kind: g.kind,
                 about: g.about.clone(),
-                members: members.iter().map(|e| ids[&(e.article, e.index)].clone()).collect(),
+                members: members.iter().map(|e| ids[e.article][e.index].clone()).collect(),
                 verdict,
                 explanation: explain(&members, &texts, articles, &references),
                 why: g.because.clone(),
@@ -207,8 +209,8 @@ fn complete_speakers(mentions: &mut [Vec<Mention>], names: &[Vec<Name>]) {
 /// "382 in 000, 001 · 400 in 002": members by what they say, in order of
 /// first appearance; relative dates show how they were read.
 fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article], references: &[(Option<Day>, Source)]) -> String {
-    let mut order: Vec<String> = Vec::new();
-    let mut where_: HashMap<String, Vec<String>> = HashMap::new();
+    // (key, [shown, labels…]) in order of first appearance; few per group
+    let mut said: Vec<(String, Vec<String>)> = Vec::new();
     for (e, text) in members.iter().zip(texts) {
         let shown = match e.mention.kind {
             Kind::Number => text.trim().to_string(),
@@ -229,25 +231,20 @@ fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article], referen
             }
         };
         let key = if e.mention.kind == Kind::Quote { shown.clone() } else { shown.to_lowercase() };
-        if !where_.contains_key(&key) {
-            order.push(key.clone());
-            where_.insert(key.clone(), vec![shown]);
-        }
-        let label = articles[e.article].label().to_string();
-        if let Some(list) = where_.get_mut(&key) {
-            if !list[1..].contains(&label) {
-                list.push(label);
+        let at = match said.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                said.push((key, vec![shown]));
+                said.len() - 1
             }
+        };
+        let label = articles[e.article].label().to_string();
+        let list = &mut said[at].1;
+        if !list[1..].contains(&label) {
+            list.push(label);
         }
     }
-    order
-        .iter()
-        .map(|k| {
-            let v = &where_[k];
-            format!("{} in {}", v[0], v[1..].join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+    said.iter().map(|(_, v)| format!("{} in {}", v[0], v[1..].join(", "))).collect::<Vec<_>>().join(" · ")
 }
 
 /// "000 itself says both “January 2024” and “January of the following

@@ -188,7 +188,9 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     // one utterance: compare one representative of each and expand at the end.
     let copies = sort::grouped(all.iter().map(|&q| (entries[q].claim.words.as_slice(), q)).collect());
     let quotes: Vec<usize> = copies.iter().filter_map(|(_, c)| c.first().copied()).collect();
-    let copies_of: HashMap<usize, &Vec<usize>> = copies.iter().filter_map(|(_, c)| Some((*c.first()?, c))).collect();
+    // each representative's copies, by representative
+    let mut copies_of: Vec<&Vec<usize>> = copies.iter().map(|(_, c)| c).collect();
+    sort::sort_by_key(&mut copies_of, |c| c[0]);
     // Document frequency over articles, counted on quotes' words (entries
     // come article by article, so a repeat is the last one pushed).
     let mut df: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -260,7 +262,7 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     let mut sets: Vec<(usize, Vec<usize>)> = sets.into_iter().collect();
     sort::sort_by(&mut sets, |x, y| x.0.cmp(&y.0));
     for (_, reps) in sets {
-        let mut members: Vec<usize> = reps.iter().flat_map(|r| copies_of.get(r).map_or_else(|| vec![*r], |c| c.to_vec())).collect();
+        let mut members: Vec<usize> = reps.iter().flat_map(|r| copies_of.binary_search_by_key(r, |c| c[0]).map_or_else(|_| vec![*r], |i| copies_of[i].to_vec())).collect();
         sort::sort(&mut members);
         if members.len() < 2 {
             continue;

@@ -690,7 +690,7 @@ fn denominator_at(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
         // "quarter" is a quarter only with a count before it; "a quarter" is read elsewhere
         return Some((d, k + 1));
     }
-    let tens = lexicon::number_word(t.text).filter(|n| *n >= 20.0 && n % 10.0 == 0.0)?;
+    let tens = lexicon::number_word(t.text).filter(|n| *n >= 20.0 && (n / 10.0).fract() == 0.0)?;
     list.get(k + 1).filter(|h| h.punct('-') && !h.space_before)?;
     let unit = list.get(k + 2).filter(|_| glued(list, k + 2)).and_then(|u| lexicon::ordinal_unit(u.text))?;
     Some((tens + unit, k + 3))
@@ -707,7 +707,8 @@ fn fraction_phrase(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
 /// "seven", "forty", "forty-two", "fifty two": a number under a hundred.
 fn tens_and_units(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
     let first = lexicon::number_word(list.get(j)?.text)?;
-    let is_tens = first >= 20.0 && first % 10.0 == 0.0;
+    // (`fract`, not `%`: a float remainder would add its own routine to the wasm)
+    let is_tens = first >= 20.0 && (first / 10.0).fract() == 0.0;
     if is_tens {
         // "forty-two"
         if list.get(j + 1).is_some_and(|t| t.punct('-')) && glued(list, j + 1) && glued(list, j + 2) {

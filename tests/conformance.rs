@@ -38,7 +38,7 @@ const FLOOR_DATE_VALUES: f64 = 0.85;
 const FLOOR_DATE_SPANS: f64 = 0.92;
 const FLOOR_NUMBER: f64 = 0.67;
 const FLOOR_PERCENT: f64 = 0.85;
-const FLOOR_CURRENCY: f64 = 0.91;
+const FLOOR_CURRENCY: f64 = 0.94;
 
 struct Expected {
     start: usize,
@@ -120,7 +120,8 @@ fn run_case(case: &Value, kind: &str) -> Result<(), String> {
     }
     let of_kind = |m: &&&crossread::mention::Mention| match kind {
         "percent" => m.unit.as_deref() == Some("percent"),
-        "currency" => m.unit.as_deref().is_some_and(|u| u.len() == 3 && u != "percent"),
+        // a currency code, not a counted noun of three letters ("126 fighter jets")
+        "currency" => m.unit.as_deref().is_some_and(|u| u.len() == 3 && crossread::extract::lexicon::currency_prefix(&u.to_ascii_uppercase()).is_some()),
         _ => true,
     };
     for m in numbers.iter().filter(of_kind) {

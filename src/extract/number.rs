@@ -200,6 +200,7 @@ fn may_open_number(t: &Token<'_>) -> bool {
             const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter());
             (ANY.admits(t) && (OPENERS.has(t) || lexicon::number_word(t.text).is_some()))
                 || lexicon::currency_prefix(t.text).is_some()
+                || lexicon::currency_millions(t.text).is_some()
         }
     }
 }
@@ -228,18 +229,28 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
     if negative {
         j += 1;
     }
-    // Currency sign or code before the amount ("$300", "KSh 2 billion").
-    if let Some(c) = list.get(j).and_then(|t| lexicon::currency_prefix(t.text)) {
-        if list.get(j + 1).is_some_and(|t| t.kind == TokenKind::Numeral) {
+    // Currency sign or code before the amount ("$300", "KSh 2 billion"),
+    // or a code of millions ("MAUD 60").
+    let mut millions = false;
+    if let Some(t) = list.get(j).filter(|_| list.get(j + 1).is_some_and(|t| t.kind == TokenKind::Numeral)) {
+        if let Some(c) = lexicon::currency_prefix(t.text) {
             unit = Some(c.to_string());
+            j += 1;
+        } else if let Some(c) = lexicon::currency_millions(t.text) {
+            unit = Some(c.to_string());
+            millions = true;
             j += 1;
         }
     }
+    let prefixed = unit.is_some();
     let (core, mut end) = match ratio_at(list, j) {
         Some((share, next)) => (Core { value: Interval::exact(share), counts: false, takes_of: true, source: "number::ratio" }, next),
         None => core_at(list, j, negative)?,
     };
     let mut value = core.value;
+    if millions {
+        value = Interval { low: value.low.map(|x| x * 1e6), high: value.high.map(|x| x * 1e6) };
+    }
     let mut last = end - 1;
     // Suffixes: percent, "-strong", currency words.
     if list.get(end).is_some_and(|t| t.punct('%')) {
@@ -266,8 +277,25 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
         value = Interval { low: value.low.map(|x| x * 1e6), high: value.high.map(|x| x * 1e6) };
         last = end;
         end += 1;
+    } else if let Some((cents, after)) = minor_units(list, end).filter(|_| prefixed && !millions && list[end].is("and")) {
+        // "$100 and fifty": the cents after "and"
+        value = Interval { low: value.low.map(|x| x + cents), high: value.high.map(|x| x + cents) };
+        last = after - 1;
+        end = after;
+    } else if let Some((c, (cents, after))) = list
+        .get(end)
+        .filter(|t| unit.is_none() && t.kind == TokenKind::Punct)
+        .and_then(|t| lexicon::currency_prefix(t.text))
+        .and_then(|c| Some((c, minor_units(list, end + 1).filter(|(_, after)| list.get(after - 1).is_some_and(|w| lexicon::is_minor_currency(w.text)))?)))
+    {
+        // "10 $ 30 cent": the sign after the amount, then its cents
+        unit = Some(c.to_string());
+        value = Interval { low: value.low.map(|x| x + cents), high: value.high.map(|x| x + cents) };
+        last = after - 1;
+        end = after;
     } else if unit.is_none() {
-        if let Some(c) = list.get(end).and_then(|t| lexicon::currency_word(t.text)) {
+        // (a code glued to the next amount is that amount's: "3 USD50 cards")
+        if let Some(c) = list.get(end).filter(|_| !glued(list, end + 1) || list.get(end + 1).is_some_and(|n| n.kind != TokenKind::Numeral)).and_then(|t| lexicon::currency_word(t.text)) {
             unit = Some(c.to_string());
             // "75 USD million": a scale after the code
             if let Some(s) = list.get(end + 1).and_then(|t| lexicon::scale(t.text)).filter(|s| *s >= 1e3 && list[end + 1].text.len() > 1) {
@@ -351,9 +379,9 @@ fn minor_units(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
     }
     match list.get(next) {
         Some(c) if lexicon::is_minor_currency(c.text) => Some((n / 100.0, next + 1)),
-        // "15 dollars 50.": the cents, when nothing is counted after them
+        // "15 dollars 50.", "15 USD 50 more": the cents, when nothing is counted after them
         None => Some((n / 100.0, next)),
-        Some(c) if c.punct('.') || c.punct(',') || c.punct(';') || c.punct('!') || c.punct('?') => Some((n / 100.0, next)),
+        Some(c) if c.punct('.') || c.punct(',') || c.punct(';') || c.punct('!') || c.punct('?') || c.is_any(&["more", "less", "each", "apiece"]) => Some((n / 100.0, next)),
         _ => None,
     }
 }
@@ -751,7 +779,7 @@ fn names_a_thing(list: &[Token<'_>], j: usize) -> bool {
     }
     let word = lexicon::without_possessive(p.text);
     if lexicon::month(word).is_some() || lexicon::weekday(word).is_some() || lexicon::currency_prefix(word).is_some()
-        || lexicon::number_word(word).is_some() || HEDGES.iter().any(|(h, _)| p.is(h.rsplit(' ').next().unwrap_or(h)))
+        || lexicon::currency_millions(word).is_some() || lexicon::number_word(word).is_some() || HEDGES.iter().any(|(h, _)| p.is(h.rsplit(' ').next().unwrap_or(h)))
         || lexicon::is_title(word)
     {
         return false;

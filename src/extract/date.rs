@@ -529,7 +529,7 @@ fn may_open_date(t: &Token<'_>) -> bool {
             if !admitted && !unit_like() {
                 return false;
             }
-            OPENERS.contains(w)
+            (if w.len() == t.text.len() { OPENERS.has(t) } else { OPENERS.contains(w) })
                 || lexicon::number_word(w).is_some()
                 || lexicon::month(w).is_some()
                 || lexicon::weekday(w).is_some()
@@ -1259,7 +1259,7 @@ fn year_forms(list: &[Token<'_>], i: usize) -> Option<Found> {
     // ("1900 troops") or it has thousands separators (never for years).
     let next = list.get(k + 1);
     let counted = next.is_some_and(|n| {
-        n.is_word() && !n.is_capitalized() && n.text.ends_with('s') && !lexicon::PHRASE_STOPS.iter().any(|s| n.is(s))
+        n.is_word() && !n.is_capitalized() && n.text.ends_with('s') && !lexicon::PHRASE_STOPS.has(n)
     });
     let prev = i.checked_sub(1).and_then(|p| list.get(p));
     let currency = prev.is_some_and(|p| lexicon::currency_prefix(p.text).is_some());
@@ -1296,7 +1296,8 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
         }
     }
     // "the day before yesterday", "the day after tomorrow"
-    for (phrase, offset) in [("the day before yesterday", -2), ("the day after tomorrow", 2), ("the day after tmrw", 2)] {
+    let the_day = t.is("the") && list.get(i + 1).is_some_and(|d| d.is("day"));
+    for (phrase, offset) in [("the day before yesterday", -2), ("the day after tomorrow", 2), ("the day after tmrw", 2)].into_iter().filter(|_| the_day) {
         if let Some(k) = phrase_at(list, i, phrase) {
             return Some((i, k, DateExpr::Relative { unit: Unit::Day, offset }, "date::today"));
         }
@@ -1327,31 +1328,28 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
         }
     }
     // "last week", "next year", "this month", "the following year", "the previous week"
-    // the phrases' first words, to try the phrases only where one can start
-    const STARTS: lexicon::Words = lexicon::Words::new(&["last", "past", "next", "this", "coming", "the"]);
-    let phrases: &[(&str, i32)] = if STARTS.has(t) {
-        &[("last", -1), ("past", -1), ("next", 1), ("this", 0), ("coming", 1), ("the following", 1), ("the next", 1),
-            ("the previous", -1), ("the last", -1), ("the past", -1), ("the coming", 1)]
-    } else {
-        &[]
-    };
-    for &(phrase, offset) in phrases {
-        if let Some(k) = phrase_at(list, i, phrase) {
-            let Some(u) = list.get(k) else { continue };
+    const PLAIN: lexicon::Words = lexicon::Words::new(&["last", "past", "next", "this", "coming"]);
+    const AFTER_THE: lexicon::Words = lexicon::Words::new(&["following", "next", "previous", "last", "past", "coming"]);
+    const PHRASES: [(&str, i32); 11] = [("last", -1), ("past", -1), ("next", 1), ("this", 0), ("coming", 1), ("the following", 1),
+        ("the next", 1), ("the previous", -1), ("the last", -1), ("the past", -1), ("the coming", 1)];
+    if let Some((the, p, k)) = lead_phrase(list, i, &PLAIN, &AFTER_THE) {
+        let (phrase, offset) = PHRASES[if the { 5 + p } else { p }];
+        'found: {
+            let Some(u) = list.get(k) else { break 'found };
             if let Some(unit) = Unit::parse(u.text) {
                 if is_plural(u.text) {
                     // "the coming weeks", "the past months": a stretch, no single value
                     if phrase != "last" && phrase != "next" && phrase != "this" {
                         return Some((i, k + 1, DateExpr::Vague, "date::vague"));
                     }
-                    continue;
+                    break 'found;
                 }
                 if phrase == "the past" {
                     // "the past decade": the stretch up to now
                     return Some((i, k + 1, DateExpr::Duration { amount: 1, unit }, "date::duration"));
                 }
                 if phrase.starts_with("the") && !["the following", "the next", "the previous", "the last"].contains(&phrase) {
-                    continue;
+                    break 'found;
                 }
                 // "next week on Friday", "last week Sunday": a day of that week
                 if unit == Unit::Week && matches!(phrase, "last" | "next" | "this") {
@@ -1453,6 +1451,19 @@ fn counted_from_reference(list: &[Token<'_>], i: usize) -> Option<Found> {
     Some((i, after, DateExpr::Shift { months, days, finest }, "date::shift"))
 }
 
+/// A lead word at token `i`: one of `plain`, or "the" and one of
+/// `after_the`: `(after "the", index in its list, index after)`. Two list
+/// lookups by the tokens' hashes, where matching each phrase in turn would
+/// compare every "the" of an article a dozen times.
+fn lead_phrase(list: &[Token<'_>], i: usize, plain: &lexicon::Words, after_the: &lexicon::Words) -> Option<(bool, usize, usize)> {
+    let t = list.get(i)?;
+    if t.is("the") {
+        let found = after_the.find(list.get(i + 1)?)?;
+        return Some((true, found, i + 2));
+    }
+    Some((false, plain.find(t)?, i + 1))
+}
+
 /// A small count at token `i` in digits or words: `(amount, index after)`.
 fn amount_at(list: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
     let t = list.get(i)?;
@@ -1473,11 +1484,10 @@ fn amount_at(list: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
 }
 
 /// Words that open a stretch of time and belong to it: "another 12 months",
-/// "the past five trading days". Longest first.
-const DURATION_LEADS: [&str; 12] = [
-    "the previous", "the coming", "the first", "the final", "the past", "the last", "the next", "additional", "another", "past",
-    "last", "next",
-];
+/// "the past five trading days".
+const DURATION_LEADS: lexicon::Words = lexicon::Words::new(&["additional", "another", "past", "last", "next"]);
+/// The same after "the": "the past five trading days".
+const DURATION_LEADS_AFTER_THE: lexicon::Words = lexicon::Words::new(&["previous", "coming", "first", "final", "past", "last", "next"]);
 
 /// Words between a count and its unit: "six straight days", "five trading days".
 const DURATION_MODIFIERS: [&str; 8] = ["straight", "consecutive", "trading", "business", "working", "full", "more", "successive"];
@@ -1491,9 +1501,7 @@ const SINGLE_UNIT_AFTER: [&str; 5] = ["after", "before", "later", "earlier", "lo
 /// "another 12 months", "three weeks", "for two years", "a 12-hour flight",
 /// "the past five trading days", "more than a week".
 fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
-    // the leads' first words, to try the leads only where one can start
-    const LEAD_STARTS: lexicon::Words = lexicon::Words::new(&["the", "additional", "another", "past", "last", "next"]);
-    let lead_end = if LEAD_STARTS.has(&list[i]) { DURATION_LEADS.iter().find_map(|lead| phrase_at(list, i, lead)).unwrap_or(i) } else { i };
+    let lead_end = lead_phrase(list, i, &DURATION_LEADS, &DURATION_LEADS_AFTER_THE).map_or(i, |(_, _, after)| after);
     let counted_at = lead_end;
     // "single-day"
     let (amount, mut k) = if list.get(counted_at).is_some_and(|s| s.is("single")) {

@@ -363,12 +363,12 @@ pub fn is_minor_currency(word: &str) -> bool {
 
 /// Words that end a noun phrase after a number: function words, auxiliaries
 /// and common verbs.
-pub const PHRASE_STOPS: [&str; 58] = [
+pub const PHRASE_STOPS: Words = Words::new(&[
     "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "and", "or", "but", "who", "that", "which",
     "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
     "could", "should", "can", "may", "might", "must", "do", "does", "did", "the", "a", "an", "this", "these", "those",
     "as", "than", "so", "if", "when", "while", "since", "per", "each", "it", "they", "he", "she",
-];
+]);
 
 /// Plurals that do not end in "s", and their singular.
 pub fn irregular_singular(word: &str) -> Option<&'static str> {

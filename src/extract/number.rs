@@ -200,7 +200,7 @@ fn may_open_number(t: &Token<'_>) -> bool {
             const ANY: lexicon::Filter = OPENERS.filter().union(lexicon::NUMBER_WORDS.filter());
             (ANY.admits(t) && (OPENERS.has(t) || lexicon::number_word(t.text).is_some()))
                 || lexicon::currency_prefix(t.text).is_some()
-                || lexicon::currency_millions(t.text).is_some()
+                || (t.text.len() == 4 && t.text.starts_with('M') && lexicon::currency_millions(t.text).is_some())
         }
     }
 }
@@ -211,7 +211,12 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
         return None;
     }
     let start = first.span.start;
-    let (hedge, hedge_name, mut j) = if first.is_word() {
+    // the hedges' first words, to try the hedges only where one can start
+    const HEDGE_STARTS: lexicon::Words = lexicon::Words::new(&[
+        "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "fewer", "in", "just", "less",
+        "more", "nearly", "no", "over", "roughly", "some", "under", "up", "upwards",
+    ]);
+    let (hedge, hedge_name, mut j) = if HEDGE_STARTS.has(first) {
         HEDGES
             .iter()
             .find_map(|(phrase, h)| phrase_at(list, i, phrase).map(|k| (Some(*h), Some(*phrase), k)))
@@ -868,7 +873,7 @@ fn hedged(h: Hedge, x: f64, y: f64) -> Interval {
 fn noun_phrase_head(list: &[Token<'_>], from: usize, compound: bool) -> Option<String> {
     let mut words = Vec::new();
     for t in list.iter().skip(from).take(4) {
-        if !t.is_word() || t.line_before || lexicon::PHRASE_STOPS.iter().any(|s| t.is(s)) {
+        if !t.is_word() || t.line_before || lexicon::PHRASE_STOPS.has(t) {
             break;
         }
         words.push(t);

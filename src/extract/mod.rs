@@ -50,8 +50,16 @@ pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
 /// space, quote mark or angle bracket.
 fn web_addresses(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    // "://" and "www." mark an address; it starts after the last space before them.
-    for (at, _) in text.match_indices("://").chain(text.match_indices("www.")) {
+    // "://" and "www." mark an address; it starts after the last space before
+    // them. One pass over the bytes for both marks (a substring search per
+    // mark is slow in WebAssembly, and this runs over every article).
+    let bytes = text.as_bytes();
+    let marks = bytes.iter().enumerate().filter_map(|(i, &b)| match b {
+        b':' if bytes[i + 1..].starts_with(b"//") => Some(i),
+        b'.' if i >= 3 && &bytes[i - 3..i] == b"www" => Some(i - 3),
+        _ => None,
+    });
+    for at in marks {
         let start = text[..at].rfind(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '(' | '“')).map_or(0, |s| s + text[s..].chars().next().map_or(1, char::len_utf8));
         let rest = &text[at..];
         let end = at + rest.find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”')).unwrap_or(rest.len());

@@ -196,6 +196,7 @@ impl Layout {
 /// `reference_year` is the year of the article's reference date: a number in
 /// a sentence dated in an earlier year is history ("the 2004 tsunami killed
 /// 170,000"), not part of the story's facts.
+#[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
 pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<i32>) -> Vec<Claim> {
     let list = &tokens.list;
     let layout = Layout::new(tokens, mentions);

@@ -66,6 +66,7 @@ pub struct RawGroup {
 /// Groups the entries of a cluster. Deterministic and independent of the
 /// order of the articles: groups are ordered by kind, then by their members'
 /// (article id, position).
+#[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
 pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     let mut groups = Vec::new();
     // Numbers and dates by (kind, class, role).

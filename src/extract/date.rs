@@ -368,6 +368,7 @@ fn nearest_year(r: Day, month: u32) -> i32 {
 }
 
 /// All date mentions of one text, unresolved (value `None`).
+#[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
 pub fn dates(tokens: &Tokens<'_>) -> Vec<Mention> {
     let list = &tokens.list;
     let mut out = Vec::new();

@@ -19,6 +19,7 @@ use crate::text::{Span, Tokens};
 
 /// Mentions of one (already masked) text, sorted by start, and the person
 /// names it introduces.
+#[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
 pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
     let names = quote::names(tokens);
     let mut dates = date::dates(tokens);

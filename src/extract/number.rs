@@ -53,6 +53,7 @@ const IDENTIFIER_WORDS: [&str; 18] = [
 ];
 
 /// All number mentions of one text.
+#[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
 pub fn numbers(tokens: &Tokens<'_>) -> Vec<Mention> {
     let list = &tokens.list;
     let mut out = Vec::new();

@@ -23,6 +23,7 @@ use crate::text::{Span, Token, Tokens};
 
 /// All quote mentions of one text, with speakers as the article names them
 /// (a surname may be completed later from the rest of the cluster).
+#[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
 pub fn quotes(tokens: &Tokens<'_>, names: &[Name]) -> Vec<Mention> {
     let text = tokens.text;
     let mut found = Vec::new();

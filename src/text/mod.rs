@@ -54,6 +54,7 @@ pub struct View {
 }
 
 impl View {
+    #[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
     pub fn new(input: &str) -> View {
         let is_html = html::looks_like_html(input);
         let mut text = if is_html { html::mask_markup(input) } else { input.to_string() };

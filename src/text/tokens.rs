@@ -99,6 +99,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 impl<'t> Tokens<'t> {
+    #[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
     pub fn new(text: &'t str) -> Tokens<'t> {
         let mut list = Vec::new();
         let bytes = text.as_bytes();

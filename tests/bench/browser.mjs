@@ -115,6 +115,7 @@ const server = await new Promise((resolve, reject) => {
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
 const chrome = {};
 let firsts;
+let stages;
 let longTasks;
 try {
   const page = await browser.newPage();
@@ -135,11 +136,18 @@ try {
   await page.close();
 
   firsts = [];
+  stages = [];
   for (let i = 0; i < 7; i++) {
     const p = await browser.newPage();
     await p.goto(`${server.origin}/www/`);
     await p.waitForFunction(() => document.querySelector("crossread-reader")?.dataset.ready === "true");
     firsts.push(await p.$eval("crossread-reader", (w) => w.readyAt));
+    // Where the time went: the page's first contentful paint (no crossread
+    // code involved) and the widget's User Timing marks.
+    stages.push(await p.evaluate(() => {
+      const at = (name, type) => performance.getEntriesByName(name, type)[0]?.startTime ?? NaN;
+      return { paint: at("first-contentful-paint", "paint"), module: at("crossread:module", "mark"), sources: at("crossread:sources", "mark"), analysed: at("crossread:analysed", "mark") };
+    }));
     await p.close();
   }
 
@@ -213,6 +221,8 @@ console.log(`${String(pageTotal).padStart(9)}  crossread, everything a page load
 for (const p of peers) console.log(`${String(p.bytes).padStart(9)}  ${p.name}, minimal browser bundle (esbuild --bundle --minify) [${(p.bytes / wasmAndGlue).toFixed(2)}× crossread's wasm + glue]`);
 
 console.log(`\nfirst highlighted mark on the demo page (loopback): median ${firsts && median(firsts).toFixed(0)} ms after navigation (${firsts.map((t) => t.toFixed(0)).join(", ")})`);
+const stage = (key) => median(stages.map((s) => s[key])).toFixed(0);
+console.log(`  medians after navigation: the page's first contentful paint ${stage("paint")} ms (no crossread code in it); wasm module ready ${stage("module")} ms; cluster fetched ${stage("sources")} ms; analysed ${stage("analysed")} ms; marks shown ${median(firsts).toFixed(0)} ms`);
 console.log(`widget given ${sizes[3]} articles (${kbs[3].toFixed(0)} KB) in Chromium: ready after ${longTasks.total.toFixed(0)} ms; longest main-thread task ${longTasks.longest.toFixed(0)} ms (${longTasks.count} tasks over 50 ms)`);
 console.log(`native CLI, crossread analyze --json on ${big.length} articles (${bigMb.toFixed(1)} MB) with ${availableParallelism()} cores: median ${(cliMs / 1000).toFixed(2)} s, ${(big.length / (cliMs / 1000)).toFixed(0)} articles/s, ${(bigMb / (cliMs / 1000)).toFixed(2)} MB/s`);
 

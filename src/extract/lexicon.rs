@@ -209,6 +209,10 @@ pub fn number_word(word: &str) -> Option<f64> {
 
 /// Multiplier of a scale word ("million", "bn").
 pub fn scale(word: &str) -> Option<f64> {
+    // "US$ 1MM": finance's million, in capitals only ("5 mm" is millimetres)
+    if word == "MM" {
+        return Some(1e6);
+    }
     Some(match &*lower(word) {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
@@ -217,7 +221,7 @@ pub fn scale(word: &str) -> Option<f64> {
         "trillion" | "tn" | "tln" => 1e12,
         "lakh" | "lakhs" => 1e5,
         "crore" | "crores" => 1e7,
-        "dozen" => 12.0,
+        "dozen" | "doz" | "dozs" | "dz" | "dzs" => 12.0,
         _ => return None,
     })
 }

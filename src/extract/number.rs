@@ -106,7 +106,13 @@ fn ranges(list: &[Token<'_>], numbers: Vec<Mention>) -> Vec<Mention> {
             out.push(b);
             continue;
         };
-        let change = kind == "from" && (2..=4).any(|k| before(k).is_some_and(|t| CHANGE_VERBS.has(t)));
+        // a verb of change close before, or anywhere earlier in the sentence
+        // ("arranged to increase swap lines with the bank from US$ 55 billion to US$ 110 billion")
+        let change = kind == "from"
+            && ((2..=4).any(|k| before(k).is_some_and(|t| CHANGE_VERBS.has(t)))
+                || (5..=40)
+                    .map_while(|k| before(k).filter(|t| !t.line_before && !matches!(t.text, "." | "!" | "?")))
+                    .any(|t| CHANGE_VERBS.has(t) && !t.is_any(&["up", "down"])));
         // A dash joins two numerals, and only two: "+1-222-2222" is a phone
         // number, "three-nought-four" digits read out.
         let b_end = index(b.span.end);
@@ -192,6 +198,13 @@ const OPENERS: lexicon::Words = lexicon::Words::new(&[
     "thousands", "under", "up", "upwards", "billions",
 ]);
 
+/// The currency of "US$", "C$", "A$" written as a word glued to "$" at `j`.
+fn glued_dollar(list: &[Token<'_>], j: usize) -> Option<&'static str> {
+    let sign = list.get(j + 1).filter(|d| d.text == "$" && !d.space_before)?;
+    let letters = list.get(j).filter(|w| w.is_word() && w.text.len() <= 2)?;
+    lexicon::currency_prefix(&format!("{}{}", letters.text, sign.text))
+}
+
 fn may_open_number(t: &Token<'_>) -> bool {
     match t.kind {
         TokenKind::Numeral => true,
@@ -208,7 +221,7 @@ fn may_open_number(t: &Token<'_>) -> bool {
 
 fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
     let first = list.get(i)?;
-    if !may_open_number(first) {
+    if !may_open_number(first) && glued_dollar(list, i).is_none() {
         return None;
     }
     let start = first.span.start;
@@ -238,7 +251,14 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
     // Currency sign or code before the amount ("$300", "KSh 2 billion"),
     // or a code of millions ("MAUD 60").
     let mut millions = false;
-    if let Some(t) = list.get(j).filter(|_| list.get(j + 1).is_some_and(|t| t.kind == TokenKind::Numeral)) {
+    // "US$ 1MM", "C$100": a country's letters glued to the dollar sign
+    if let Some(c) = glued_dollar(list, j) {
+        if list.get(j + 2).is_some_and(|t| t.kind == TokenKind::Numeral) {
+            unit = Some(c.to_string());
+            j += 2;
+        }
+    }
+    if let Some(t) = list.get(j).filter(|_| unit.is_none() && list.get(j + 1).is_some_and(|t| t.kind == TokenKind::Numeral)) {
         if let Some(c) = lexicon::currency_prefix(t.text) {
             unit = Some(c.to_string());
             j += 1;
@@ -610,8 +630,17 @@ fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usi
     }
     // "five and a half", "twenty and three fifths", "one million and a half"
     if let Some((f, next)) = list.get(end).filter(|a| a.is("and")).and_then(|_| fraction_phrase(list, end + 1)) {
-        value += if composed.last_scale >= 1e3 && composed.trailing_zero { f * composed.last_scale } else { f };
+        // "one billion and a half million": a fraction of the smaller scale after it
+        let smaller = list.get(next).and_then(|t| lexicon::scale(t.text)).filter(|s| *s >= 1e3 && *s < composed.last_scale && list[next].text.len() > 1);
         end = next;
+        value += match (composed.last_scale >= 1e3 && composed.trailing_zero, smaller) {
+            (true, Some(s)) => {
+                end += 1;
+                f * s
+            }
+            (true, None) => f * composed.last_scale,
+            (false, _) => f,
+        };
         has_fraction = true;
         // "five and a half million"
         if composed.last_scale < 1e3 {
@@ -647,12 +676,18 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
     let mut total = 0.0;
     let mut current = first;
     let mut last_scale: f64 = 0.0;
+    // what the last "and …" added, which a small scale after it multiplies
+    // alone ("three hundred and two dozen" is 324)
+    let mut addend: Option<f64> = None;
     while let Some(t) = list.get(end) {
         // "dozens" counts as a scale only after a number ("three dozens")
         let scale = lexicon::scale(t.text).filter(|_| t.text.len() > 1 || !t.space_before).or_else(|| t.is("dozens").then_some(12.0));
         let Some(s) = scale else { break };
         if s < 1e3 {
-            current *= s;
+            current = match addend.take() {
+                Some(m) => current - m + m * s,
+                None => current * s,
+            };
         } else if current == 0.0 && total > 0.0 && s > last_scale {
             // "three lakh crore": a scale of the scale before it
             total *= s;
@@ -660,6 +695,7 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
             total += current * s;
             current = 0.0;
         }
+        addend = None;
         last_scale = s;
         end += 1;
         // "one hundred and six", "4 thousand 3 hundred and 21"
@@ -691,6 +727,7 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
         match more {
             Some((m, next)) if !(and == 1 && list.get(end + 1).is_some_and(|n| n.is("a"))) => {
                 current += m;
+                addend = Some(m);
                 end = next;
             }
             _ => break,

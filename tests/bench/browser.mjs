@@ -80,8 +80,11 @@ async function timeAll(run, clusters, kbs, budgetMs) {
     const estimate = last ? last.ms * (kbs[i] / last.kb) : 0;
     const runs = Math.max(3, Math.min(25, Math.floor(budgetMs / Math.max(estimate, 1))));
     if (estimate * (runs + 4) > budgetMs) { rows.push(null); continue; }
+    // Warm-up by time, not by count: engines optimize hot code in the
+    // background (V8's optimizing tier for wasm and JS alike), and on a
+    // 2-core machine twenty quick runs ended before it was in place.
     const warmStart = performance.now();
-    for (let warm = 0; warm < 3 || (warm < 20 && performance.now() - warmStart < 1000); warm++) {
+    for (let warm = 0; warm < 3 || (warm < 1000 && performance.now() - warmStart < 1000); warm++) {
       const t = performance.now();
       await run(clusters[i]);
       cold ??= performance.now() - t;

@@ -139,11 +139,14 @@ impl Layout {
         let list = &tokens.list;
         let mut clause_of = Vec::with_capacity(list.len());
         let mut clause = 0;
+        let mut previous_breaks = false;
         for i in 0..list.len() {
             let new_sentence = i > 0 && tokens.sentence_of[i] != tokens.sentence_of[i - 1];
-            if i > 0 && (new_sentence || is_break(list, i - 1) || is_break(list, i)) {
+            let breaks = is_break(list, i);
+            if i > 0 && (new_sentence || previous_breaks || breaks) {
                 clause += 1;
             }
+            previous_breaks = breaks;
             clause_of.push(clause);
         }
         let mut other_party = vec![false; clause + 1];

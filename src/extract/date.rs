@@ -569,6 +569,8 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
 /// "on Thursday" → "Thursday"; "Monday morning".
 /// Weekday abbreviations, Monday first ("Wed, Oct 11", "Thurs 2 Nov").
 const WEEKDAY_ABBREVIATIONS: lexicon::Words = lexicon::Words::new(&["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]);
+/// The weekday of each abbreviation above (Monday = 0).
+const ABBREVIATED_WEEKDAYS: [u32; 10] = [0, 1, 1, 2, 3, 3, 3, 4, 5, 6];
 
 fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &list[i];
@@ -604,7 +606,7 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
         (Some(w), _) => w,
         // alone, an abbreviation only after "on", where no word follows
         (None, Some(p)) if after_on && list.get(i + 1).is_none_or(|n| !n.is_word() || n.line_before) => {
-            let weekday = [0, 1, 1, 2, 3, 3, 3, 4, 5, 6][p];
+            let weekday = ABBREVIATED_WEEKDAYS[p];
             return Some((i, i + 1, DateExpr::Weekday { weekday, future: speaks_of_future(list, i) }, "date::weekday"));
         }
         _ => return None,
@@ -851,10 +853,11 @@ fn numeric_date(list: &[Token<'_>], i: usize) -> Option<Found> {
     Some((i, i + 5, written_day(year, month, day)?, "date::numeric"))
 }
 
-/// "on 4/22", "by 22/04", "on 4-22", "on 4.22": month and day in digits,
-/// the year implied. Only after a preposition of time ("on" alone for the
-/// forms that read as scores and decimals), since elsewhere these are
-/// fractions ("3/4 of members"), scores and figures ("rose by 4.22").
+/// "on 4/22", "by 22/04", "on 4-22", "on 4.22", "polls open 2/29": month
+/// and day in digits, the year implied. After a preposition of time ("on"
+/// alone for the forms that read as scores and decimals), or with a slash
+/// where no fraction is written so ("4/22", "22/04"); elsewhere these are
+/// fractions ("3/4 of members", "24/7"), scores and figures ("rose by 4.22").
 fn numeric_month_day(list: &[Token<'_>], i: usize) -> Option<Found> {
     let prev = i.checked_sub(1).and_then(|p| list.get(p));
     let on = prev.is_some_and(|p| p.is("on"));

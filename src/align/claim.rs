@@ -5,7 +5,7 @@
 //! clause, so in "deployed 382 officers and is working towards a total of
 //! 2,500" the 382 is deployed and the 2,500 a total.
 
-use crate::extract::lexicon::{Filter, Words};
+use crate::extract::lexicon::Words;
 use crate::extract::DateExpr;
 use crate::mention::{Kind, Mention};
 use crate::sort;
@@ -357,25 +357,50 @@ fn reach(role: Role, family: Kind) -> usize {
     }
 }
 
+/// Every cue word, in the order of [`CUES`], and each one's role: one
+/// lookup by the token's hash instead of a search through each list.
+const CUE_COUNT: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < CUES.len() {
+        n += CUES[i].1.len();
+        i += 1;
+    }
+    n
+};
+const CUE_WORDS: [&str; CUE_COUNT] = {
+    let (mut out, mut k, mut i) = ([""; CUE_COUNT], 0, 0);
+    while i < CUES.len() {
+        let mut j = 0;
+        while j < CUES[i].1.len() {
+            out[k] = CUES[i].1[j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+const CUE_ROLES: [Role; CUE_COUNT] = {
+    let (mut out, mut k, mut i) = ([Role::Others; CUE_COUNT], 0, 0);
+    while i < CUES.len() {
+        let mut j = 0;
+        while j < CUES[i].1.len() {
+            out[k] = CUES[i].0;
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+const ALL_CUES: Words = Words::new(&CUE_WORDS);
+
 fn cue_role(t: &Token<'_>) -> Option<Role> {
     if !t.is_word() {
         return None;
     }
-    // Every cue word, for the filter in front of the lookup.
-    const ANY_CUE: Filter = {
-        let mut filter = Filter::EMPTY;
-        let mut i = 0;
-        while i < CUES.len() {
-            filter = filter.with(CUES[i].1);
-            i += 1;
-        }
-        filter
-    };
-    if !ANY_CUE.admits(t) {
-        return None;
-    }
-    let w = crate::extract::lexicon::lower(t.text);
-    CUES.iter().find(|(_, words)| words.contains(&&*w)).map(|(r, _)| *r)
+    // the first list holding the word decides, as the order of CUES says
+    ALL_CUES.find(t).map(|k| CUE_ROLES[k])
 }
 
 /// True when token `j` bounds a clause: , ; : ( ) dashes, quotation marks,

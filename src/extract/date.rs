@@ -423,10 +423,10 @@ type Found = (usize, usize, DateExpr, &'static str);
 /// Words that can open a date mention besides numerals, months and
 /// weekdays, sorted. Every other token is rejected at once.
 const OPENERS: lexicon::Words = lexicon::Words::new(&[
-    "a", "additional", "another", "between", "coming", "early", "earlier", "end", "few", "from", "last", "late", "later",
-    "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tmrw", "tonight", "yesterday", "an", "in",
-    "by", "single", "first", "second", "third", "fourth", "final", "weekend", "q", "beginning", "start", "middle",
-    "over", "spring", "summer", "autumn", "fall", "winter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "a", "additional", "another", "coming", "early", "earlier", "end", "few", "last", "late", "later",
+    "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tmrw", "tonight", "yesterday", "an",
+    "single", "first", "second", "third", "fourth", "final", "weekend", "q", "beginning", "start", "middle",
+    "spring", "summer", "autumn", "fall", "winter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
     "nineteenth", "twentieth", "thirtieth",
 ]);
@@ -543,6 +543,11 @@ fn may_open_date(t: &Token<'_>) -> bool {
 fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = list.get(i)?;
     if !may_open_date(t) {
+        return None;
+    }
+    // An article (the commonest openers) opens a date only before a word
+    // that could open one itself, or "the following/previous …"
+    if t.is_any(&["the", "a", "an"]) && !list.get(i + 1).is_some_and(|n| may_open_date(n) || n.is_any(&["following", "previous"])) {
         return None;
     }
     iso_date(list, i)

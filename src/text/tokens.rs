@@ -107,7 +107,12 @@ impl<'t> Tokens<'t> {
         let mut line_before = true;
         // `pos` and `end` always sit on char boundaries: they move by whole
         // chars, or by single ASCII bytes.
-        let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
+        // (ASCII, nearly every byte of English news, without decoding)
+        let char_at = |at: usize| match bytes.get(at) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+            None => None,
+        };
         let mut pos = 0;
         while let Some(c) = char_at(pos) {
             let start = pos;

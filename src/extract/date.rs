@@ -505,15 +505,7 @@ fn year_in_words(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
 
 /// 1 to 99 in words at `k`: "eighteen", "seventy eight", "seventy-eight".
 fn below_hundred(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
-    let t = list.get(k).filter(|t| t.is_word())?;
-    let n = lexicon::number_word(t.text).filter(|n| n.fract() == 0.0 && (1.0..100.0).contains(n))? as u32;
-    if n >= 20 && n % 10 == 0 {
-        let hyphen = usize::from(list.get(k + 1).is_some_and(|h| h.punct('-') && !h.space_before));
-        if let Some(u) = list.get(k + 1 + hyphen).filter(|u| u.is_word()).and_then(|u| lexicon::number_word(u.text)).filter(|u| (1.0..10.0).contains(u)) {
-            return Some((n + u as u32, k + 2 + hyphen));
-        }
-    }
-    Some((n, k + 1))
+    super::number::tens_and_units(list, k).filter(|(n, _)| (1.0..100.0).contains(n)).map(|(n, next)| (n as u32, next))
 }
 
 fn may_open_date(t: &Token<'_>) -> bool {
@@ -1482,14 +1474,8 @@ fn amount_at(list: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
     if t.is("a") || t.is("an") {
         return Some((1, i + 1));
     }
-    let n = lexicon::number_word(t.text).filter(|n| *n > 0.0)? as u32;
-    // "twenty-five"
-    if n >= 20 && n % 10 == 0 && list.get(i + 1).is_some_and(|h| h.punct('-') && !h.space_before) && glued(list, i + 2) {
-        if let Some(units) = list.get(i + 2).and_then(|u| lexicon::number_word(u.text)).filter(|u| (1.0..10.0).contains(u)) {
-            return Some((n + units as u32, i + 3));
-        }
-    }
-    Some((n, i + 1))
+    // "five", "twenty-five"
+    below_hundred(list, i)
 }
 
 /// Words that open a stretch of time and belong to it: "another 12 months",

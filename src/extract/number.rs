@@ -776,7 +776,7 @@ fn fraction_phrase(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
 }
 
 /// "seven", "forty", "forty-two", "fifty two": a number under a hundred.
-fn tens_and_units(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
+pub(super) fn tens_and_units(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
     let first = lexicon::number_word(list.get(j)?.text)?;
     // (`fract`, not `%`: a float remainder would add its own routine to the wasm)
     let is_tens = first >= 20.0 && (first / 10.0).fract() == 0.0;

@@ -125,7 +125,7 @@ pub fn analyze_with_progress(articles: &[Article], progress: &mut dyn FnMut(Prog
                 end16: utf16.to_utf16(m.span.end),
                 value: value_json(&m.value),
                 unit: m.unit.clone(),
-                hedge: m.hedge.as_ref().map(|h| h.to_lowercase()),
+                hedge: m.hedge.as_ref().map(|h| crate::text::lowercase(h)),
                 relative: m.kind == Kind::Date && m.relative,
                 stated: m.date.as_ref().filter(|_| m.kind == Kind::Date).map(|d| d.stated().into_iter().map(str::to_string).collect()),
                 speaker: m.speaker.clone(),
@@ -230,7 +230,7 @@ fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article], referen
                 }
             }
         };
-        let key = if e.mention.kind == Kind::Quote { shown.clone() } else { shown.to_lowercase() };
+        let key = if e.mention.kind == Kind::Quote { shown.clone() } else { crate::text::lowercase(&shown) };
         let at = match said.iter().position(|(k, _)| *k == key) {
             Some(at) => at,
             None => {

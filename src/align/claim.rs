@@ -490,7 +490,7 @@ pub fn content_words(text: &str) -> Vec<String> {
             }
             let name = word.chars().next().is_some_and(char::is_uppercase) && !sentence_start;
             sentence_start = false;
-            let w = word.to_lowercase();
+            let w = crate::text::lowercase(word);
             if !name && w.len() > 2 && !STOP.contains(&w.as_str()) {
                 out.push(stem(&w));
             }

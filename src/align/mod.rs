@@ -283,7 +283,7 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
 
 /// Folds case, punctuation and spacing, for comparing quote wordings.
 pub fn fold(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::text::lowercase).collect::<Vec<_>>().join(" ")
 }
 
 /// True when two members' values cannot both be true.

@@ -16,7 +16,7 @@ pub struct DiffPart {
 pub fn diff(a: &str, b: &str) -> Vec<DiffPart> {
     let wa: Vec<&str> = a.split_whitespace().take(400).collect();
     let wb: Vec<&str> = b.split_whitespace().take(400).collect();
-    let fold = |w: &str| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let fold = |w: &str| w.chars().filter(|c| c.is_alphanumeric()).map(crate::text::lower_char).collect::<String>();
     let fa: Vec<String> = wa.iter().map(|w| fold(w)).collect();
     let fb: Vec<String> = wb.iter().map(|w| fold(w)).collect();
     let (n, m) = (fa.len(), fb.len());

@@ -393,7 +393,7 @@ pub fn irregular_singular(word: &str) -> Option<&'static str> {
 
 /// Lower-case singular of an English plural noun ("officers" → "officer").
 pub fn singular(word: &str) -> String {
-    let w = word.to_lowercase();
+    let w = crate::text::lowercase(word);
     if let Some(s) = irregular_singular(&w) {
         return s.to_string();
     }

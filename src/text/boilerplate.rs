@@ -42,7 +42,7 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if head.starts_with("by |") || LINE_STARTS.iter().any(|s| head.starts_with(s)) || head.starts_with('©') {
         return true;
     }
-    core.len() <= 3 * LONGEST_WHOLE_LINE && WHOLE_LINE.contains(&core.to_lowercase().as_str())
+    core.len() <= 3 * LONGEST_WHOLE_LINE && WHOLE_LINE.contains(&super::lowercase(core).as_str())
 }
 
 /// The longest entries of the lists, in bytes.
@@ -66,7 +66,7 @@ fn lowered_head(text: &str, bytes: usize) -> String {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    text.get(..cut).unwrap_or("").to_lowercase()
+    super::lowercase(text.get(..cut).unwrap_or(""))
 }
 
 /// Blanks every boilerplate line of `text` in place.

@@ -6,11 +6,13 @@
 //! offset into the article as given, so spans never need translating back.
 
 mod boilerplate;
+mod case;
 mod html;
 mod offsets;
 mod tokens;
 
 pub use boilerplate::is_boilerplate_line;
+pub use case::{lower_char, lowercase};
 pub use html::{looks_like_html, safe_href, structure, Piece, ALLOWED_TAGS};
 pub use offsets::Utf16Index;
 pub use tokens::{fold_hash, Sentence, Token, TokenKind, Tokens};

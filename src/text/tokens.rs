@@ -48,7 +48,7 @@ impl<'t> Token<'t> {
         self.kind == TokenKind::Word
     }
     pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+        super::lowercase(self.text)
     }
     /// Case-insensitive comparison with a lower-case word. Cheap for the
     /// usual case of an ASCII word list: Unicode case folding only happens
@@ -59,7 +59,7 @@ impl<'t> Token<'t> {
         if self.ascii {
             return self.text.eq_ignore_ascii_case(word);
         }
-        self.kind == TokenKind::Word && !word.is_ascii() && self.text.to_lowercase() == word
+        self.kind == TokenKind::Word && !word.is_ascii() && super::lowercase(self.text) == word
     }
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(w))

@@ -149,6 +149,10 @@ pub enum DateExpr {
     /// A day, month and year the calendar does not have ("February 30,
     /// 2019"): a date, with no value.
     NoSuchDay,
+    /// A date inside a quotation, resolved against the day the words were
+    /// spoken where the attribution states it (`said`), else only when it
+    /// does not count from that day (see `extract::spoken`).
+    Spoken { expr: Box<DateExpr>, said: Option<Box<DateExpr>> },
 }
 
 impl DateExpr {
@@ -157,6 +161,7 @@ impl DateExpr {
     /// date ("June 25" states the month and day; its year is implied).
     pub fn stated(&self) -> Vec<&'static str> {
         match self {
+            DateExpr::Spoken { expr, .. } => expr.stated(),
             DateExpr::Absolute(iso) => iso_fields(iso.split('/').next().unwrap_or("")),
             DateExpr::MonthDay { .. } | DateExpr::DayRange { .. } => vec!["month", "day"],
             DateExpr::DayOfMonth(_) => vec!["day"],
@@ -185,6 +190,10 @@ impl DateExpr {
             DateExpr::Absolute(iso) => Some(iso.clone()),
             DateExpr::Duration { amount, unit } => Some(unit.duration(*amount)),
             DateExpr::Vague | DateExpr::NoSuchDay => None,
+            DateExpr::Spoken { expr, said } => {
+                let spoken = Day::parse(said.as_ref()?.resolve(reference)?.get(..10)?)?;
+                expr.resolve(Some(spoken))
+            }
             DateExpr::VagueDuration(unit) => Some(unit.unstated_duration().to_string()),
             DateExpr::Time { hour, minute, zone } => {
                 let day = reference?;

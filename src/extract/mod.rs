@@ -10,6 +10,7 @@ mod date;
 pub mod lexicon;
 mod number;
 mod quote;
+mod spoken;
 
 pub use date::{DateExpr, Unit};
 pub use quote::{FullNames, Name};
@@ -42,6 +43,7 @@ pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
         numbers.retain(|m| !inside(m));
     }
     let quotes = quote::quotes(tokens, &names);
+    spoken::anchor_quoted_dates(tokens, &mut dates, &quotes);
     let mut all: Vec<Mention> = dates.into_iter().chain(numbers).chain(quotes).collect();
     crate::sort::sort_by_key(&mut all, |m| (m.span.start, std::cmp::Reverse(m.span.end), m.kind));
     (remove_overlaps(all), names)

@@ -490,9 +490,8 @@ pub fn content_words(text: &str) -> Vec<String> {
             }
             let name = word.chars().next().is_some_and(char::is_uppercase) && !sentence_start;
             sentence_start = false;
-            let w = crate::text::lowercase(word);
-            if !name && w.len() > 2 && !STOP.contains(&w.as_str()) {
-                out.push(stem(&w));
+            if !name && word.len() > 2 && !STOP.iter().any(|s| word.eq_ignore_ascii_case(s)) {
+                out.push(stem(crate::text::lowercase(word)));
             }
         }
         if ends_sentence {
@@ -506,13 +505,12 @@ pub fn content_words(text: &str) -> Vec<String> {
 
 /// A light suffix-stripping stemmer: enough to equate "deploy", "deployed",
 /// "deploying" and "officers"/"officer".
-fn stem(w: &str) -> String {
+fn stem(mut w: String) -> String {
     for suffix in ["ing", "ed", "es", "s", "ly"] {
-        if let Some(s) = w.strip_suffix(suffix) {
-            if s.len() >= 4 {
-                return s.to_string();
-            }
+        if w.ends_with(suffix) && w.len() - suffix.len() >= 4 {
+            w.truncate(w.len() - suffix.len());
+            return w;
         }
     }
-    w.to_string()
+    w
 }

@@ -283,7 +283,20 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
 
 /// Folds case, punctuation and spacing, for comparing quote wordings.
 pub fn fold(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(crate::text::lowercase).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            let at = out.len();
+            out.push_str(word);
+            out[at..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().map(crate::text::lower_char));
+        }
+    }
+    out
 }
 
 /// True when two members' values cannot both be true.

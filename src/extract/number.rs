@@ -490,7 +490,8 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
             Some((exact(x, "number::numeral"), end))
         }
         TokenKind::Word => {
-            let w = t.lower();
+            let lowered = lexicon::lower(t.text);
+            let w: &str = &lowered;
             // "a dozen", "a hundred", "a quarter", "half"
             if w == "a" || w == "an" {
                 let n = list.get(j + 1)?;
@@ -544,7 +545,7 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                 let core = Core { value: Interval::exact(0.5), counts: false, takes_of: true, source: "number::fraction" };
                 return Some((core, j + 1));
             }
-            if let Some((low, high)) = lexicon::vague_quantity(&w) {
+            if let Some((low, high)) = lexicon::vague_quantity(w) {
                 // "tens of thousands", "hundreds of thousands"
                 let mut value = Interval { low: Some(low), high: Some(high) };
                 let mut end = j + 1;
@@ -920,7 +921,7 @@ fn noun_phrase_head(list: &[Token<'_>], from: usize, compound: bool) -> Option<S
         return words.last().map(|t| lexicon::singular(t.text));
     }
     let plural = |t: &Token<'_>| {
-        let w = t.lower();
+        let w = lexicon::lower(t.text);
         lexicon::irregular_singular(&w).is_some() || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 && !t.is_capitalized())
     };
     // The first plural, or the last of a run of them ("police officers").

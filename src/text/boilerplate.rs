@@ -35,38 +35,13 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if core.eq_ignore_ascii_case("by") {
         return true;
     }
-    // The lists need the lower case of a line's opening, or of all of a short
-    // line: lowering every long paragraph would cost more than the rest of
-    // reading it. (A char's lower case is at most three times shorter.)
-    let head = lowered_head(t, 3 * LONGEST_START);
-    if head.starts_with("by |") || LINE_STARTS.iter().any(|s| head.starts_with(s)) || head.starts_with('©') {
+    // The lists are ASCII letters and punctuation: compared ignoring ASCII
+    // case, byte by byte, with nothing lower-cased.
+    let starts = |prefix: &str| t.as_bytes().get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()));
+    if starts("by |") || LINE_STARTS.iter().any(|s| starts(s)) || t.starts_with('©') {
         return true;
     }
-    core.len() <= 3 * LONGEST_WHOLE_LINE && WHOLE_LINE.contains(&super::lowercase(core).as_str())
-}
-
-/// The longest entries of the lists, in bytes.
-const LONGEST_WHOLE_LINE: usize = longest(&WHOLE_LINE);
-const LONGEST_START: usize = longest(&LINE_STARTS);
-
-const fn longest(list: &[&str]) -> usize {
-    let (mut i, mut max) = (0, 0);
-    while i < list.len() {
-        if list[i].len() > max {
-            max = list[i].len();
-        }
-        i += 1;
-    }
-    max
-}
-
-/// The lower case of `text`'s first `bytes` bytes (cut back to a char boundary).
-fn lowered_head(text: &str, bytes: usize) -> String {
-    let mut cut = text.len().min(bytes);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    super::lowercase(text.get(..cut).unwrap_or(""))
+    WHOLE_LINE.iter().any(|w| core.eq_ignore_ascii_case(w))
 }
 
 /// Blanks every boilerplate line of `text` in place.

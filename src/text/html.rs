@@ -12,8 +12,10 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     const BLOCKS: [&str; 6] = ["</p>", "<br", "</div>", "<p>", "</h1>", "</li>"];
-    let lower = text.to_ascii_lowercase();
-    BLOCKS.iter().any(|b| lower.contains(b))
+    // At each '<', without lower-casing the whole text first.
+    let bytes = text.as_bytes();
+    let opens = bytes.iter().enumerate().filter(|&(_, &b)| b == b'<');
+    opens.map(|(i, _)| &bytes[i..]).any(|rest| BLOCKS.iter().any(|b| rest.get(..b.len()).is_some_and(|r| r.eq_ignore_ascii_case(b.as_bytes()))))
 }
 
 /// Tags that end a line of text when they open or close.

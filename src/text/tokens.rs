@@ -101,7 +101,8 @@ fn is_apostrophe(c: char) -> bool {
 impl<'t> Tokens<'t> {
     #[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
     pub fn new(text: &'t str) -> Tokens<'t> {
-        let mut list = Vec::new();
+        // About one token per five bytes of English news.
+        let mut list = Vec::with_capacity(text.len() / 5);
         let bytes = text.as_bytes();
         let mut space_before = true;
         let mut line_before = true;
@@ -227,7 +228,7 @@ fn split_sentences(tokens: &[Token<'_>]) -> Vec<Sentence> {
             let abbreviation = prev.is_some_and(|p| {
                 p.is_word()
                     && !t.space_before
-                    && (ABBREVIATIONS.contains(&p.lower().as_str())
+                    && (p.is_any(&ABBREVIATIONS)
                         || (p.text.chars().count() == 1 && p.text.chars().all(char::is_uppercase)))
             });
             // A closing quote right after the stop belongs to this sentence.

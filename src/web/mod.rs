@@ -14,6 +14,13 @@ use web_sys::Element;
 mod decode;
 mod dom;
 
+/// The allocator: talc instead of Rust's default for wasm, dlmalloc. An
+/// analysis makes many small allocations; talc is smaller and faster at them
+/// (measured in the README's "Where the wasm bytes go").
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }

@@ -118,6 +118,7 @@ const server = await new Promise((resolve, reject) => {
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
 const chrome = {};
 let firsts;
+let staticPaints;
 let stages;
 let longTasks;
 try {
@@ -137,6 +138,16 @@ try {
     }, { ...args, url: p.url });
   }
   await page.close();
+
+  // The floor: a page with the demo's stylesheet and heading and no script.
+  staticPaints = [];
+  for (let i = 0; i < 7; i++) {
+    const p = await browser.newPage();
+    await p.goto(`${server.origin}/tests/bench/static.html`);
+    await p.waitForFunction(() => performance.getEntriesByName("first-contentful-paint", "paint").length > 0);
+    staticPaints.push(await p.evaluate(() => performance.getEntriesByName("first-contentful-paint", "paint")[0].startTime));
+    await p.close();
+  }
 
   firsts = [];
   stages = [];
@@ -225,6 +236,7 @@ for (const p of peers) console.log(`${String(p.bytes).padStart(9)}  ${p.name}, m
 
 console.log(`\nfirst highlighted mark on the demo page (loopback): median ${firsts && median(firsts).toFixed(0)} ms after navigation (${firsts.map((t) => t.toFixed(0)).join(", ")})`);
 const stage = (key) => median(stages.map((s) => s[key])).toFixed(0);
+console.log(`  a page with no script (tests/bench/static.html, the demo's stylesheet and heading): first contentful paint, median ${median(staticPaints).toFixed(0)} ms (${staticPaints.map((t) => t.toFixed(0)).join(", ")})`);
 console.log(`  medians after navigation: the page's first contentful paint ${stage("paint")} ms (no crossread code in it); wasm module ready ${stage("module")} ms; cluster fetched ${stage("sources")} ms; analysed ${stage("analysed")} ms; marks shown ${median(firsts).toFixed(0)} ms`);
 console.log(`widget given ${sizes[3]} articles (${kbs[3].toFixed(0)} KB) in Chromium: ready after ${longTasks.total.toFixed(0)} ms; longest main-thread task ${longTasks.longest.toFixed(0)} ms (${longTasks.count} tasks over 50 ms)`);
 console.log(`native CLI, crossread analyze --json on ${big.length} articles (${bigMb.toFixed(1)} MB) with ${availableParallelism()} cores: median ${(cliMs / 1000).toFixed(2)} s, ${(big.length / (cliMs / 1000)).toFixed(0)} articles/s, ${(bigMb / (cliMs / 1000)).toFixed(2)} MB/s`);

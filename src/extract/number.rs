@@ -387,10 +387,60 @@ fn ratio_at(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
         Some((composed.value, composed.end))
     };
     let (n, k) = read(j)?;
+    // "one over three", "2000 over 3": a quotient, when nothing is counted
+    // after it ("$2000 over 3 years" is an amount and a stretch of time)
+    if list.get(k).is_some_and(|w| w.is("over")) {
+        let (m, end) = read(k + 1)?;
+        let closes = list.get(end).is_none_or(|t| t.line_before || matches!(t.text, "." | "," | ";" | "!" | "?" | ")"));
+        return (m > 0.0 && closes).then_some((n / m, end));
+    }
     let k = if list.get(k).is_some_and(|w| w.is("in")) { k + 1 } else { phrase_at(list, k, "out of")? };
     let (m, end) = read(k)?;
     let time_after = list.get(end).is_some_and(|u| super::Unit::parse(u.text).is_some());
     (n >= 1.0 && n < m && m <= 1e9 && !time_after).then_some((n / m, end))
+}
+
+/// Scientific and power notation at the numeral `j`: "1.3e6", "12.32e+14",
+/// "1.3x10^6", "6.23×10^-4" (times a power of ten) and "2.5^-1" (a power);
+/// the value and the index after it.
+fn scientific(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
+    let glued_at = |k: usize| list.get(k).filter(|t| !t.space_before);
+    let next = glued_at(j + 1)?;
+    if !(next.is("e") || next.is("x") || next.text == "×" || next.punct('^')) {
+        return None;
+    }
+    // "the 7e7", "Boeing 7E7": a model's name
+    let named = j.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is("the") || p.is_capitalized());
+    if next.is("e") && named {
+        return None;
+    }
+    let base = lexicon::decimal(list[j].text)?;
+    // signs, any number of them ("^--23" is +23), then whole digits
+    let exponent = |mut k: usize| -> Option<(i32, usize)> {
+        let mut negative = false;
+        while let Some(sign) = glued_at(k).filter(|t| t.punct('-') || t.punct('+') || t.punct('−')) {
+            negative ^= !sign.punct('+');
+            k += 1;
+        }
+        let n = glued_at(k).filter(|t| t.kind == TokenKind::Numeral && t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()))?;
+        let n = lexicon::decimal(n.text)? as i32;
+        Some((if negative { -n } else { n }, k + 1))
+    };
+    let (value, end) = if next.is("e") {
+        let (e, end) = exponent(j + 2)?;
+        (base * 10f64.powi(e), end)
+    } else if next.punct('^') {
+        let (e, end) = exponent(j + 2)?;
+        (base.powi(e), end)
+    } else if glued_at(j + 2).is_some_and(|t| t.text == "10") && glued_at(j + 3).is_some_and(|t| t.punct('^')) {
+        let (e, end) = exponent(j + 4)?;
+        (base * 10f64.powi(e), end)
+    } else {
+        return None;
+    };
+    // more glued on ("1e10x", "2^3^4"): something else
+    let more = glued_at(end).is_some_and(|t| t.is_word() || t.kind == TokenKind::Numeral || t.punct('^'));
+    (value.is_finite() && !more).then_some((value, end))
 }
 
 /// "50 cents", "and forty-five cents" at `k`: the hundredths and the index after.
@@ -428,6 +478,9 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
     let exact = |x: f64, source| Core { value: Interval::exact(x), counts: true, takes_of: false, source };
     match t.kind {
         TokenKind::Numeral => {
+            if let Some((x, end)) = scientific(list, j) {
+                return Some((Core { value: Interval::exact(x), counts: true, takes_of: false, source: "number::scientific" }, end));
+            }
             if is_not_a_quantity(list, j) {
                 return None;
             }

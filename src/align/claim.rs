@@ -182,7 +182,7 @@ impl Layout {
         let anchors = dates
             .iter()
             .copied()
-            .filter(|&k| !matches!(mentions[k].date, Some(DateExpr::Duration { .. } | DateExpr::VagueDuration(_) | DateExpr::Vague | DateExpr::Time { .. }) | None))
+            .filter(|&k| !matches!(mentions[k].date.as_ref().map(DateExpr::unquoted), Some(DateExpr::Duration { .. } | DateExpr::VagueDuration(_) | DateExpr::Vague | DateExpr::Time { .. }) | None))
             .collect();
         Layout { clause_of, other_party, personnel, past, future, at, numbers: family(Kind::Number), dates, anchors }
     }

@@ -179,6 +179,15 @@ impl DateExpr {
         }
     }
 
+    /// What the words say, without the quotation's day of speaking
+    /// ([`DateExpr::Spoken`]).
+    pub fn unquoted(&self) -> &DateExpr {
+        match self {
+            DateExpr::Spoken { expr, .. } => expr,
+            other => other,
+        }
+    }
+
     /// True when the value depends on the reference date.
     pub fn is_relative(&self) -> bool {
         !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. } | DateExpr::VagueDuration(_) | DateExpr::NoSuchDay)

@@ -193,7 +193,7 @@ fn glued(list: &[Token<'_>], i: usize) -> bool {
 /// fractions, vague quantities, signs), checked first. Every other word
 /// is rejected at once: this runs for every token of every article.
 const OPENERS: lexicon::Words = lexicon::Words::new(&[
-    "minus", "negative", "quarter", "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
+    "minus", "negative", "quarter", "hundred", "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
     "hundreds", "in", "just", "less", "millions", "more", "nearly", "no", "over", "roughly", "scores", "some", "tens",
     "thousands", "under", "up", "upwards", "billions",
 ]);
@@ -581,6 +581,15 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                 return None;
             }
             // "half a million", "half million", "quarter million"
+            // "hundred thousand dollars": a bare "hundred" before a larger
+            // scale ("several hundred thousand" is no count of 100,000)
+            if w == "hundred" {
+                if j.checked_sub(1).and_then(|p| list.get(p)).is_some_and(|p| p.is_any(&["several", "few", "many", "some", "couple", "the"])) {
+                    return None;
+                }
+                let larger = list.get(j + 1).filter(|m| m.text.len() > 1).and_then(|m| lexicon::scale(m.text)).filter(|s| *s >= 1e3);
+                return larger.map(|s| (exact(100.0 * s, "number::words"), j + 2));
+            }
             if w == "half" || w == "quarter" {
                 let a = usize::from(w == "half" && list.get(j + 1).is_some_and(|n| n.is("a")));
                 if let Some(s) = list.get(j + 1 + a).and_then(|n| lexicon::scale(n.text)).filter(|s| *s >= 1e3 && list[j + 1 + a].text.len() > 1) {
@@ -651,6 +660,13 @@ fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usi
         None => Some((Core { value: Interval::exact(value), counts: false, takes_of: true, source: "number::fraction" }, end)),
     };
     let hyphen_after = list.get(end).is_some_and(|t| t.punct('-')) && glued(list, end) && glued(list, end + 1);
+    // "five - eighths": a spaced hyphen, before a denominator only
+    let spaced_hyphen = list.get(end).is_some_and(|t| t.punct('-') && t.space_before) && list.get(end + 1).is_some_and(|t| t.space_before);
+    if spaced_hyphen {
+        if let Some((d, next)) = denominator_at(list, end + 1) {
+            return fraction(first / d, next);
+        }
+    }
     if hyphen_after {
         // "two-thirds", "one-eighth"
         if let Some((d, next)) = denominator_at(list, end + 1) {
@@ -835,8 +851,9 @@ pub(super) fn tens_and_units(list: &[Token<'_>], j: usize) -> Option<(f64, usize
     // (`fract`, not `%`: a float remainder would add its own routine to the wasm)
     let is_tens = first >= 20.0 && (first / 10.0).fract() == 0.0;
     if is_tens {
-        // "forty-two"
-        if list.get(j + 1).is_some_and(|t| t.punct('-')) && glued(list, j + 1) && glued(list, j + 2) {
+        // "forty-two", and spaced, "forty - two" (the unit is below ten, so no range)
+        let spaced = list.get(j + 1).is_some_and(|t| t.space_before) && list.get(j + 2).is_some_and(|t| t.space_before && !t.line_before);
+        if list.get(j + 1).is_some_and(|t| t.punct('-')) && (glued(list, j + 1) && glued(list, j + 2) || spaced) {
             if let Some(unit) = list.get(j + 2).and_then(|n| lexicon::number_word(n.text)).filter(|u| *u >= 1.0 && *u < 10.0) {
                 return Some((first + unit, j + 3));
             }

@@ -61,7 +61,7 @@ pub fn decimal(text: &str) -> Option<f64> {
 /// once, case folded, and rejected when its bit is clear, before it is
 /// lowered or compared. Most tokens of running text are rejected so, and the
 /// lexicon is asked about nearly every one. Lists of up to a hundred words
-/// let through about one word in ten that is not on them.
+/// let through about one word in forty that is not on them.
 #[derive(Clone, Copy)]
 pub struct Filter {
     bits: [u64; 16],
@@ -70,21 +70,20 @@ pub struct Filter {
 impl Filter {
     pub const EMPTY: Filter = Filter { bits: [0; 16] };
 
-    /// One of 1,024 bits, from the word's case-folded hash ([`fold_hash`]).
-    const fn slot(word: &[u8]) -> usize {
-        Filter::slot_of(fold_hash(word))
-    }
-
-    const fn slot_of(hash: u32) -> usize {
-        (hash >> 22) as usize
+    /// Two of 1,024 bits, from the word's case-folded hash ([`fold_hash`]):
+    /// with two, a list of ninety words lets through about one word in
+    /// forty that is not on it, against one in eleven with one bit.
+    const fn slots_of(hash: u32) -> [usize; 2] {
+        [(hash >> 22) as usize, ((hash >> 12) & 1023) as usize]
     }
 
     /// This filter, also letting through the words of `list`.
     pub const fn with(mut self, list: &[&str]) -> Filter {
         let mut i = 0;
         while i < list.len() {
-            let slot = Filter::slot(list[i].as_bytes());
-            self.bits[slot / 64] |= 1 << (slot % 64);
+            let [a, b] = Filter::slots_of(fold_hash(list[i].as_bytes()));
+            self.bits[a / 64] |= 1 << (a % 64);
+            self.bits[b / 64] |= 1 << (b % 64);
             i += 1;
         }
         self
@@ -111,8 +110,8 @@ impl Filter {
     }
 
     fn admits_hash(&self, hash: u32) -> bool {
-        let slot = Filter::slot_of(hash);
-        self.bits[slot / 64] >> (slot % 64) & 1 == 1
+        let [a, b] = Filter::slots_of(hash);
+        self.bits[a / 64] >> (a % 64) & self.bits[b / 64] >> (b % 64) & 1 == 1
     }
 }
 

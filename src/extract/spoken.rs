@@ -99,7 +99,7 @@ mod tests {
     use crate::analyze::analyze;
     use crate::article::Article;
 
-    /// The value and `stated` of the date mention `date` in `text`, published 2024-09-25 (a Wednesday).
+    /// The value of the date mention `date` in `text`, published 2024-09-25 (a Wednesday).
     fn date_in(text: &str, date: &str) -> Option<String> {
         let article = Article { id: "a".into(), text: text.into(), published: Some("2024-09-25".into()), ..Article::default() };
         let report = analyze(&[article]).unwrap();

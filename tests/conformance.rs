@@ -36,7 +36,7 @@ const FLOOR_DATE_VALUES: f64 = 0.85;
 /// style ("i'll go back april 22"); what is still missed is mostly chat
 /// shorthand news does not use ("for the 27", "in 4.22").
 const FLOOR_DATE_SPANS: f64 = 0.92;
-const FLOOR_NUMBER: f64 = 0.83;
+const FLOOR_NUMBER: f64 = 0.90;
 const FLOOR_PERCENT: f64 = 1.0;
 const FLOOR_CURRENCY: f64 = 0.98;
 

@@ -573,10 +573,11 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                 }
                 // "a hundredth", "a trillionth"; "a seventh" only as a fraction of something
                 // ("a seventh of the vote"), not an ordinal ("a seventh term")
-                let ends = list.get(j + 2).is_none_or(|e| e.is("of") || e.kind == TokenKind::Punct || e.line_before);
-                if let Some(d) = lexicon::denominator(n.text).filter(|_| !n.text.ends_with('s') && ends) {
+                // "a twenty-first" too, but not "a twenty-first-century idea"
+                let ends = |k: usize| list.get(k).is_none_or(|e| e.is("of") || (e.kind == TokenKind::Punct && !(e.punct('-') && !e.space_before)) || e.line_before);
+                if let Some((d, next)) = denominator_at(list, j + 1).filter(|&(_, next)| !list[next - 1].text.ends_with('s') && ends(next)) {
                     let core = Core { value: Interval::exact(1.0 / d), counts: false, takes_of: true, source: "number::fraction" };
-                    return Some((core, j + 2));
+                    return Some((core, next));
                 }
                 return None;
             }
@@ -677,6 +678,11 @@ fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usi
             return None;
         }
     }
+    // "the twenty first century", spaced ("twenty seconds" is a time)
+    let tens = end == j + 1 && first >= 20.0 && (first / 10.0).fract() == 0.0;
+    if tens && list.get(end).is_some_and(|o| !o.line_before && !o.text.ends_with('s') && !o.is("second") && lexicon::ordinal_unit(o.text).is_some()) {
+        return None;
+    }
     let composed = scales(list, first, end);
     let (mut value, mut end) = (composed.value, composed.end);
     let mut has_fraction = false;
@@ -692,9 +698,17 @@ fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usi
             }
         }
     }
-    // "three fifths", "twenty one fifths", "a hundred trillionths"
+    // "three fifths", "twenty one fifths", "ninety-five hundred-fifths",
+    // "three twenty firsts" (3/21), "one one hundred fifth" (1/105)
     if !has_fraction {
-        if let Some((d, next)) = denominator_at(list, end) {
+        let hyphen = usize::from(composed.last_scale > 0.0 && list.get(end).is_some_and(|h| h.punct('-')) && glued(list, end) && glued(list, end + 1));
+        if let Some((d, next)) = denominator_at(list, end + hyphen).or_else(|| ordinal_compound_at(list, end)) {
+            // "the one hundred fifth anniversary": an ordinal, not 100/5;
+            // a fraction above one has a plural denominator
+            let singular = list.get(next - 1).is_some_and(|o| !o.text.ends_with('s') && !o.is("half"));
+            if singular && value != 1.0 {
+                return None;
+            }
             return fraction(value / d, next);
         }
     }
@@ -785,13 +799,20 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
         } else {
             tens_and_units(list, end + and).filter(|(m, _)| *m < s)
         };
-        // "one hundred and a half" is a fraction after "and", read by the caller
-        // not the numerator of a fraction ("two million and three fifths"), nor
-        // the start of a new count ("3 hundred and 2 hundred", "two thousand
-        // and three million"); a larger scale after a count below a thousand
-        // multiplies the whole of it ("two hundred and two thousand")
-        let more = more.filter(|&(_, next)| {
-            denominator_at(list, next).is_none()
+        // Not a proper fraction after "and", which the caller adds ("two
+        // million and three fifths", "two hundred and fifty-four
+        // hundredths"; an improper one divides all: "one hundred and
+        // thirty-two fifths" is 132/5); not the first word of a denominator
+        // ("one hundred thirty-fifths" is 100/35, "one hundred one thousand
+        // fifths" 100/1005); nor the start of a new count ("3 hundred and 2
+        // hundred", "two thousand and three million"). A larger scale after
+        // a count below a thousand multiplies the whole of it ("two hundred
+        // and two thousand").
+        let more = more.filter(|&(m, next)| {
+            let fraction_after = and == 1 && denominator_at(list, next).is_some_and(|(d, _)| m < d);
+            let denominator_here = and == 0 && (denominator_at(list, end).is_some() || ordinal_compound_at(list, end).is_some());
+            !fraction_after
+                && !denominator_here
                 && !list.get(next).and_then(|n| lexicon::scale(n.text)).is_some_and(|s2| s2 == s || (s2 > s && s >= 1e3))
         });
         match more {
@@ -835,6 +856,27 @@ fn denominator_at(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
     list.get(k + 1).filter(|h| h.punct('-') && !h.space_before)?;
     let unit = list.get(k + 2).filter(|_| glued(list, k + 2)).and_then(|u| lexicon::ordinal_unit(u.text))?;
     Some((tens + unit, k + 3))
+}
+
+/// A denominator of several words at `k`, spaced: tens and an ordinal unit
+/// ("twenty fifths", 25; not "seconds", a time), or a count of one scale
+/// and an ordinal below it ("one hundred fifth", 105; "one thousand and
+/// fifths", 1005). `(denominator, index after)`. Only after a numerator:
+/// alone, "twenty fifths" is 20/5.
+fn ordinal_compound_at(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
+    let (first, next) = tens_and_units(list, k)?;
+    let ordinal = |t: &Token<'_>| if t.is("second") || t.is("seconds") { None } else { lexicon::ordinal_unit(t.text) };
+    let o = list.get(next)?;
+    if next == k + 1 && first >= 20.0 && !o.line_before {
+        if let Some(unit) = ordinal(o) {
+            return Some((first + unit, next + 1));
+        }
+    }
+    let s = lexicon::scale(o.text).filter(|s| *s >= 1e2 && o.text.len() > 1)?;
+    let at = next + 1 + usize::from(list.get(next + 1).is_some_and(|a| a.is("and")));
+    let t = list.get(at)?;
+    let below = ordinal(t).or_else(|| lexicon::denominator(t.text)).filter(|d| *d < s)?;
+    Some((first * s + below, at + 1))
 }
 
 /// A fraction in words at `k`: "a half", "three quarters", "fifty-four hundredths".

@@ -468,13 +468,13 @@ fn number_class(m: &Mention, list: &[Token<'_>], at: usize, nearest_with_unit: O
 
 /// Lower-case content-word stems of a quote, for comparing wordings.
 pub fn content_words(text: &str) -> Vec<String> {
-    const STOP: [&str; 64] = [
+    const STOP: Words = Words::new(&[
         "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "is", "are",
         "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "should", "we",
         "i", "you", "he", "she", "it", "they", "our", "their", "its", "this", "that", "these", "those", "there",
         "what", "which", "who", "as", "so", "if", "not", "no", "now", "all", "us", "me", "my", "your", "do", "does",
         "also", "than", "then",
-    ];
+    ]);
     // Names (capitalized words not opening a sentence) say what a quote is
     // about, not how it is worded: two different statements about the "UN
     // Security Council" share them.
@@ -490,7 +490,7 @@ pub fn content_words(text: &str) -> Vec<String> {
             }
             let name = word.chars().next().is_some_and(char::is_uppercase) && !sentence_start;
             sentence_start = false;
-            if !name && word.len() > 2 && !STOP.iter().any(|s| word.eq_ignore_ascii_case(s)) {
+            if !name && word.len() > 2 && !STOP.contains(word) {
                 out.push(stem(crate::text::lowercase(word)));
             }
         }

@@ -53,12 +53,17 @@ impl<'t> Token<'t> {
     /// Case-insensitive comparison with a lower-case word. Cheap for the
     /// usual case of an ASCII word list: Unicode case folding only happens
     /// when the word itself is not ASCII.
+    #[inline]
     pub fn is(&self, word: &str) -> bool {
         // An ASCII token folds to ASCII, so it can only equal an ASCII word,
-        // and byte-wise comparison decides (lengths first).
+        // and byte-wise comparison decides. The lengths are compared here,
+        // inline: they differ for nearly every pair asked about.
         if self.ascii {
-            return self.text.eq_ignore_ascii_case(word);
+            return self.text.len() == word.len() && self.text.eq_ignore_ascii_case(word);
         }
+        self.is_folded(word)
+    }
+    fn is_folded(&self, word: &str) -> bool {
         self.kind == TokenKind::Word && !word.is_ascii() && super::lowercase(self.text) == word
     }
     pub fn is_any(&self, words: &[&str]) -> bool {
@@ -126,6 +131,8 @@ impl<'t> Tokens<'t> {
                 continue;
             }
             let mut end = pos;
+            // known while scanning, so the token's text is not read again
+            let mut ascii = c.is_ascii();
             // ".08": a decimal without its leading zero, after a space.
             let leading_point = c == '.' && space_before && bytes.get(end).is_some_and(u8::is_ascii_digit);
             let kind = if c.is_ascii_digit() || leading_point {
@@ -148,7 +155,10 @@ impl<'t> Tokens<'t> {
                             group.len() >= 3
                                 && group.as_bytes()[..3].iter().all(u8::is_ascii_digit)
                                 && !group.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
-                        } => end += sep.len_utf8() + 3,
+                        } => {
+                            end += sep.len_utf8() + 3;
+                            ascii = false;
+                        }
                         _ => break,
                     }
                 }
@@ -164,6 +174,7 @@ impl<'t> Tokens<'t> {
                     // ASCII digits end a word ("Dh472" is a currency and an amount).
                     if (d.is_alphanumeric() && !d.is_ascii_digit()) || inner_apostrophe || is_mark(d) {
                         end += d.len_utf8();
+                        ascii &= d.is_ascii();
                     } else {
                         break;
                     }
@@ -174,7 +185,7 @@ impl<'t> Tokens<'t> {
             };
             pos = end;
             let token_text = text.get(start..end).unwrap_or("");
-            list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii: token_text.is_ascii(), hash: fold_hash(token_text.as_bytes()) });
+            list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii, hash: fold_hash(token_text.as_bytes()) });
             space_before = false;
             line_before = false;
         }
@@ -279,6 +290,18 @@ mod tests {
         let t = Tokens::new("Kenya’s 2,500-strong force; O’Neil said 1.2.");
         let texts: Vec<_> = t.list.iter().map(|t| t.text).collect();
         assert_eq!(texts, ["Kenya’s", "2,500", "-", "strong", "force", ";", "O’Neil", "said", "1.2", "."]);
+    }
+
+    #[test]
+    fn ascii_flag_is_set_while_scanning() {
+        let text = "Kenya’s 1\u{202f}414\u{a0}021 café naïve ÉCOLE ok 👍 said, \u{5e9}\u{5dc}\u{5d5}\u{5dd} e\u{301}t\u{e9} 2,500 Zürich.";
+        let t = Tokens::new(text);
+        assert!(t.list.len() > 12);
+        for token in &t.list {
+            assert_eq!(token.ascii, token.text.is_ascii(), "{:?}", token.text);
+        }
+        assert!(t.list.iter().any(|k| k.text == "1\u{202f}414\u{a0}021" && !k.ascii));
+        assert!(t.list.iter().any(|k| k.is("zürich")) && t.list.iter().any(|k| k.is("said")));
     }
 
     #[test]

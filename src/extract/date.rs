@@ -94,6 +94,9 @@ pub enum DateExpr {
     MonthDay { month: u32, day: u32 },
     /// A day of the month with month and year implied: "on the 27th".
     DayOfMonth(u32),
+    /// A day of a month counted from the reference's: "the 15th of next
+    /// month" (15, 1), "the first of this month" (1, 0).
+    DayOfMonthOf { day: u32, months: i32 },
     /// A weekday and a day of the month: "Friday the 27th", the nearest
     /// month in which that day is that weekday.
     WeekdayDay { weekday: u32, day: u32 },
@@ -164,7 +167,7 @@ impl DateExpr {
             DateExpr::Spoken { expr, .. } => expr.stated(),
             DateExpr::Absolute(iso) => iso_fields(iso.split('/').next().unwrap_or("")),
             DateExpr::MonthDay { .. } | DateExpr::DayRange { .. } => vec!["month", "day"],
-            DateExpr::DayOfMonth(_) => vec!["day"],
+            DateExpr::DayOfMonth(_) | DateExpr::DayOfMonthOf { .. } => vec!["day"],
             DateExpr::WeekdayDay { .. } => vec!["day", "weekday"],
             DateExpr::Month(_) | DateExpr::MonthOfYear { .. } | DateExpr::MonthRange { .. } => vec!["month"],
             DateExpr::NthWeekday { month: Some(_), .. } => vec!["month", "weekday"],
@@ -252,6 +255,10 @@ impl DateExpr {
                     DateExpr::DayOfMonth(day) => {
                         // this month's, or last month's when that day is still to come
                         let (y, m) = if day <= r.day { (r.year, r.month) } else { add_months(r.year, r.month, -1) };
+                        Day::new(y, m, day)?.iso()
+                    }
+                    DateExpr::DayOfMonthOf { day, months } => {
+                        let (y, m) = add_months(r.year, r.month, months);
                         Day::new(y, m, day)?.iso()
                     }
                     DateExpr::WeekdayDay { weekday, day } => {
@@ -654,6 +661,19 @@ fn weekday(list: &[Token<'_>], i: usize) -> Option<Found> {
 fn day_of_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     let the = usize::from(list[i].is("the"));
     let after_on = i.checked_sub(1).is_some_and(|p| list[p].is("on"));
+    // "the 15th of next month", "the first of this month"
+    let of_month = |next: usize| {
+        let at = next + 1;
+        list.get(next).filter(|o| o.is("of"))?;
+        [("this month", 0), ("next month", 1), ("last month", -1), ("the month", 0), ("the following month", 1), ("the next month", 1), ("the previous month", -1)]
+            .iter()
+            .find_map(|&(phrase, months)| phrase_at(list, at, phrase).map(|end| (months, end)))
+    };
+    // ("31st of this month" needs no "the"; a word, "first", does)
+    let day = if the == 1 { ordinal_day(list, i + 1).or_else(|| word_day(list, i + 1, false)) } else { ordinal_day(list, i) };
+    if let Some((day, (months, end))) = day.and_then(|(day, next)| Some((day, of_month(next)?))) {
+        return Some((i, end, DateExpr::DayOfMonthOf { day, months }, "date::day_of_relative_month"));
+    }
     if the == 0 && !after_on {
         return None;
     }
@@ -1141,7 +1161,8 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
     };
     let mut k = i + 1;
     if abbreviated {
-        if list.get(k).is_some_and(|d| d.punct('.')) && !t.is("sept") {
+        if list.get(k).is_some_and(|d| d.punct('.') && !d.space_before) {
+            // "Sept. 12, 2017", "Jan. 5"
             k += 1;
         } else {
             // "Nov 12", "Jan 2024": without its full stop an abbreviation

@@ -78,7 +78,7 @@ fn speech_day(tokens: &Tokens<'_>, quote: Span, dates: &[Mention], quotes: &[Men
 fn names_a_day(expr: &DateExpr) -> bool {
     match expr {
         DateExpr::Absolute(iso) => iso.len() == 10,
-        DateExpr::MonthDay { .. } | DateExpr::DayOfMonth(_) | DateExpr::WeekdayDay { .. } | DateExpr::Weekday { .. } | DateExpr::WeekdayOf { .. } | DateExpr::WeekdayOfWeek { .. } | DateExpr::NthWeekday { .. } => true,
+        DateExpr::MonthDay { .. } | DateExpr::DayOfMonth(_) | DateExpr::DayOfMonthOf { .. } | DateExpr::WeekdayDay { .. } | DateExpr::Weekday { .. } | DateExpr::WeekdayOf { .. } | DateExpr::WeekdayOfWeek { .. } | DateExpr::NthWeekday { .. } => true,
         DateExpr::Relative { unit, .. } | DateExpr::Shift { finest: unit, .. } => *unit == Unit::Day,
         _ => false,
     }

@@ -225,6 +225,9 @@ const ABBREVIATIONS: [&str; 22] = [
     "inc", "corp", "co", "ltd", "jan",
 ];
 
+/// AP style's month abbreviations (and the three-letter ones).
+const MONTH_ABBREVIATIONS: [&str; 12] = ["feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan"];
+
 fn split_sentences(tokens: &[Token<'_>]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
@@ -236,10 +239,13 @@ fn split_sentences(tokens: &[Token<'_>]) -> Vec<Sentence> {
             boundary_after = Some(i);
         } else if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?") {
             let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            // "Sept. 12": a month's abbreviation before a day or year ends no sentence
+            let before_numeral = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Numeral);
             let abbreviation = prev.is_some_and(|p| {
                 p.is_word()
                     && !t.space_before
                     && (p.is_any(&ABBREVIATIONS)
+                        || (before_numeral && p.is_any(&MONTH_ABBREVIATIONS))
                         || (p.text.chars().count() == 1 && p.text.chars().all(char::is_uppercase)))
             });
             // A closing quote right after the stop belongs to this sentence.
@@ -308,5 +314,12 @@ mod tests {
     fn sentences_respect_titles_and_missing_spaces() {
         let t = Tokens::new("Mr. O’Neil spoke. He left.The UN met.");
         assert_eq!(t.sentences.len(), 3);
+    }
+
+    #[test]
+    fn a_month_abbreviation_before_a_day_ends_no_sentence() {
+        let t = Tokens::new("On Sept. 12, Ruto spoke. Talks ended in Sept. The next day, they left.");
+        let texts: Vec<&str> = t.sentences.iter().map(|s| s.span.slice(t.text).unwrap_or("")).collect();
+        assert_eq!(texts, ["On Sept. 12, Ruto spoke.", "Talks ended in Sept.", "The next day, they left."]);
     }
 }

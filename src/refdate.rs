@@ -6,7 +6,6 @@
 //! the cluster (the latest reference date the others have), marked as such.
 
 use crate::calendar::Day;
-use crate::extract::DateExpr;
 use crate::mention::{Kind, Mention};
 
 /// How far into the text a date still counts as a dateline, in bytes.
@@ -38,10 +37,7 @@ pub fn dateline(text: &str, mentions: &[Mention]) -> Option<Day> {
         .iter()
         .filter(|m| m.kind == Kind::Date && m.span.start < opening + DATELINE_WINDOW)
         .filter(|m| !mentions.iter().any(|q| q.kind == Kind::Quote && q.span.contains(m.span)))
-        .find_map(|m| match &m.date {
-            Some(DateExpr::Absolute(iso)) => Day::parse(iso),
-            _ => None,
-        })
+        .find_map(|m| m.date.as_ref()?.absolute_day())
 }
 
 /// Fills the unknown reference dates from the known ones: the latest known
@@ -53,10 +49,7 @@ pub fn infer(known: &mut [(Option<Day>, Source)], all_mentions: &[Vec<Mention>])
         all_mentions
             .iter()
             .flatten()
-            .filter_map(|m| match &m.date {
-                Some(DateExpr::Absolute(iso)) => Day::parse(iso),
-                _ => None,
-            })
+            .filter_map(|m| m.date.as_ref()?.absolute_day())
             .max()
     };
     let fallback = latest_known.or_else(latest_stated);

@@ -646,8 +646,13 @@ fn ctparse() {
         }
         if let Some(hm) = want_time {
             timed += 1;
-            let time = dates.iter().find_map(|m| match m.date {
-                Some(DateExpr::Time { hour, minute, .. }) => Some(format!("{hour:02}:{minute:02}")),
+            // a time alone, or the time of a day and time ("Friday at 6 pm")
+            let time = dates.iter().find_map(|m| match m.date.as_ref()? {
+                DateExpr::At { time, .. } => match **time {
+                    DateExpr::Time { hour, minute, .. } => Some(format!("{hour:02}:{minute:02}")),
+                    _ => None,
+                },
+                DateExpr::Time { hour, minute, .. } => Some(format!("{hour:02}:{minute:02}")),
                 _ => None,
             });
             if time.as_deref() == Some(hm.as_str()) {

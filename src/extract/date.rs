@@ -135,6 +135,9 @@ pub enum DateExpr {
     VagueDuration(Unit),
     /// A time of day, with its zone when stated: "7:37 a.m. GMT".
     Time { hour: u32, minute: u32, zone: Option<String> },
+    /// A time of day on a day the text names beside it: "3 p.m. Tuesday",
+    /// "Tuesday at 10:30 a.m. EDT" (`time` is a [`DateExpr::Time`]).
+    At { day: Box<DateExpr>, time: Box<DateExpr> },
     /// Relative but without a value the text pins down: "in the coming weeks".
     Vague,
     /// Days of one month with the year implied: "12 to 15 October", "June
@@ -165,6 +168,7 @@ impl DateExpr {
     pub fn stated(&self) -> Vec<&'static str> {
         match self {
             DateExpr::Spoken { expr, .. } => expr.stated(),
+            DateExpr::At { day, time } => [day.stated(), time.stated()].concat(),
             DateExpr::Absolute(iso) => iso_fields(iso.split('/').next().unwrap_or("")),
             DateExpr::MonthDay { .. } | DateExpr::DayRange { .. } => vec!["month", "day"],
             DateExpr::DayOfMonth(_) | DateExpr::DayOfMonthOf { .. } => vec!["day"],
@@ -193,7 +197,38 @@ impl DateExpr {
 
     /// True when the value depends on the reference date.
     pub fn is_relative(&self) -> bool {
-        !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. } | DateExpr::VagueDuration(_) | DateExpr::NoSuchDay)
+        match self {
+            DateExpr::At { day, .. } => day.is_relative(),
+            _ => !matches!(self, DateExpr::Absolute(_) | DateExpr::Duration { .. } | DateExpr::VagueDuration(_) | DateExpr::NoSuchDay),
+        }
+    }
+
+    /// The day a date states in full, with no reference needed: "25 June
+    /// 2024", "10:30 a.m. on Sept. 12, 2024".
+    pub fn absolute_day(&self) -> Option<Day> {
+        match self {
+            DateExpr::Absolute(iso) => Day::parse(iso),
+            DateExpr::At { day, .. } => day.absolute_day(),
+            _ => None,
+        }
+    }
+
+    /// True when the value is one day ("on Saturday", "June 25",
+    /// "yesterday", "the 15th of next month").
+    pub fn names_a_day(&self) -> bool {
+        match self {
+            DateExpr::Absolute(iso) => iso.len() == 10,
+            DateExpr::MonthDay { .. }
+            | DateExpr::DayOfMonth(_)
+            | DateExpr::DayOfMonthOf { .. }
+            | DateExpr::WeekdayDay { .. }
+            | DateExpr::Weekday { .. }
+            | DateExpr::WeekdayOf { .. }
+            | DateExpr::WeekdayOfWeek { .. }
+            | DateExpr::NthWeekday { .. } => true,
+            DateExpr::Relative { unit, .. } | DateExpr::Shift { finest: unit, .. } => *unit == Unit::Day,
+            _ => false,
+        }
     }
 
     /// The ISO value, resolved against `reference` where needed.
@@ -207,6 +242,10 @@ impl DateExpr {
                 expr.resolve(Some(spoken))
             }
             DateExpr::VagueDuration(unit) => Some(unit.unstated_duration().to_string()),
+            DateExpr::At { day, time } => {
+                let day = Day::parse(&day.resolve(reference)?)?;
+                time.resolve(Some(day))
+            }
             DateExpr::Time { hour, minute, zone } => {
                 let day = reference?;
                 let z = match zone.as_deref() {
@@ -396,22 +435,59 @@ fn nearest_year(r: Day, month: u32) -> i32 {
 #[inline(never)] // a stage of its own in the wasm, optimized by the browser on its own (see .ci/build-pkg.sh)
 pub fn dates(tokens: &Tokens<'_>) -> Vec<Mention> {
     let list = &tokens.list;
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < list.len() {
         match date_at(list, i) {
-            Some((first, end, expr, source)) => {
-                let last = &list[end - 1];
-                // "Monday's email": the date is "Monday"
-                let possessive = last.text.len() - lexicon::without_possessive(last.text).len();
-                let span = Span::new(list[first].span.start, last.span.end - possessive);
-                let mut m = Mention::new(Kind::Date, span, Value::Date(None), source);
-                m.relative = expr.is_relative();
-                m.date = Some(expr);
-                out.push(m);
-                i = end;
+            Some(f) => {
+                i = f.1;
+                found.push(f);
             }
             None => i += 1,
+        }
+    }
+    with_times_of_day(list, found)
+        .into_iter()
+        .map(|(first, end, expr, source)| {
+            let last = &list[end - 1];
+            // "Monday's email": the date is "Monday"
+            let possessive = last.text.len() - lexicon::without_possessive(last.text).len();
+            let span = Span::new(list[first].span.start, last.span.end - possessive);
+            let mut m = Mention::new(Kind::Date, span, Value::Date(None), source);
+            m.relative = expr.is_relative();
+            m.date = Some(expr);
+            m
+        })
+        .collect()
+}
+
+/// Joins a time of day to the day named beside it, before or after ("3
+/// p.m. Tuesday", "10:30 a.m. EDT on Tuesday", "on Monday, at about 3
+/// p.m."): one date, the time on that day. Alone, a time falls on the
+/// reference day.
+fn with_times_of_day(list: &[Token<'_>], found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        // "3 p.m. Tuesday": the full stop of "p.m." before a weekday or month
+        let stop_of_meridiem = |k: usize| list[k].punct('.') && !list[k].space_before && k + 1 == f.0 && (lexicon::weekday(list[f.0].text).is_some() || lexicon::month(list[f.0].text).is_some());
+        let joined = out.last().is_some_and(|p| {
+            f.0 - p.1 <= 3
+                && (p.1..f.0).all(|k| !list[k].line_before && (list[k].punct(',') || list[k].is_any(&["on", "at", "about", "around", "approximately"]) || stop_of_meridiem(k)))
+                && match (&p.2, &f.2) {
+                    (DateExpr::Time { .. }, day) | (day, DateExpr::Time { .. }) => day.names_a_day(),
+                    _ => false,
+                }
+        });
+        match out.pop() {
+            Some(p) if joined => {
+                let (day, time) = if matches!(p.2, DateExpr::Time { .. }) { (f.2, p.2) } else { (p.2, f.2) };
+                out.push((p.0, f.1, DateExpr::At { day: Box::new(day), time: Box::new(time) }, "date::day_time"));
+            }
+            Some(p) => {
+                out.push(p);
+                out.push(f);
+            }
+            None => out.push(f),
         }
     }
     out
@@ -453,7 +529,7 @@ const OPENERS: lexicon::Words = lexicon::Words::new(&[
     "single", "first", "second", "third", "fourth", "final", "weekend", "q", "beginning", "start", "middle",
     "spring", "summer", "autumn", "fall", "winter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-    "nineteenth", "twentieth", "thirtieth",
+    "nineteenth", "twentieth", "thirtieth", "noon", "midday", "midnight",
 ]);
 
 /// Ordinal words for the days of a month, "first" to "twentieth", then "thirtieth".
@@ -939,7 +1015,10 @@ fn ordinal_day_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     Some((i, k + 1, DateExpr::MonthDay { month: m, day: d }, "date::ordinal_day_month"))
 }
 
-/// "7:37 a.m. local time", "0737 GMT"
+/// Time zones written after a time of day.
+const TIME_ZONES: [&str; 7] = ["gmt", "utc", "est", "edt", "cet", "eat", "bst"];
+
+/// "7:37 a.m. local time", "0737 GMT", "at noon"
 fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = list.get(i)?;
     let (hour, minute, mut end) = if list.get(i + 1).is_some_and(|c| c.punct(':') && !c.space_before) {
@@ -949,6 +1028,9 @@ fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
     } else if t.kind == TokenKind::Numeral && t.text.len() == 4 && list.get(i + 1).is_some_and(|z| z.is_any(&["GMT", "UTC"])) {
         let n = numeral(Some(t))?;
         (n / 100, n % 100, i + 1)
+    } else if t.is_any(&["noon", "midday", "midnight"]) && i.checked_sub(1).is_some_and(|p| list[p].is_any(&["at", "by", "until", "before", "after", "from", "around", "about"])) {
+        // "at noon", "until midnight": only after a preposition of time
+        (if t.is("midnight") { 0 } else { 12 }, 0, i + 1)
     } else if t.kind == TokenKind::Numeral && meridiem_at(list, i + 1) {
         // "6pm", "3 p.m.", "6.30 p.m.", "1515pm"
         let (h, m) = match t.text.split_once('.') {
@@ -976,7 +1058,9 @@ fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
             end += 1;
             if list.get(end).is_some_and(|m| m.is("m")) {
                 end += 1;
-                if list.get(end).is_some_and(|d| d.punct('.')) && !list.get(end + 1).is_none_or(|n| n.line_before || n.is_capitalized()) {
+                // the full stop, unless it ends the sentence ("10:30 a.m. EDT" keeps it)
+                let zone_after = list.get(end + 1).is_some_and(|z| z.is_any(&TIME_ZONES));
+                if list.get(end).is_some_and(|d| d.punct('.')) && (zone_after || !list.get(end + 1).is_none_or(|n| n.line_before || n.is_capitalized())) {
                     end += 1;
                 }
             }
@@ -990,7 +1074,7 @@ fn time_of_day(list: &[Token<'_>], i: usize) -> Option<Found> {
     let mut zone = None;
     if let Some(k) = phrase_at(list, end, "local time") {
         end = k;
-    } else if let Some(z) = list.get(end).filter(|z| z.is_any(&["GMT", "UTC", "EST", "EDT", "CET", "EAT", "BST"])) {
+    } else if let Some(z) = list.get(end).filter(|z| z.is_any(&TIME_ZONES)) {
         zone = Some(z.text.to_ascii_uppercase());
         end += 1;
     }

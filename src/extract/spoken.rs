@@ -63,7 +63,7 @@ fn speech_day(tokens: &Tokens<'_>, quote: Span, dates: &[Mention], quotes: &[Men
             };
             region.start <= first
                 && end <= region.end
-                && m.date.as_ref().is_some_and(names_a_day)
+                && m.date.as_ref().is_some_and(DateExpr::names_a_day)
                 && !quotes.iter().any(|q| q.span.overlaps(m.span))
                 && region.clone().any(near_verb)
         });
@@ -72,16 +72,6 @@ fn speech_day(tokens: &Tokens<'_>, quote: Span, dates: &[Mention], quotes: &[Men
         }
     }
     None
-}
-
-/// A date whose value is one day ("on Saturday", "June 25", "yesterday").
-fn names_a_day(expr: &DateExpr) -> bool {
-    match expr {
-        DateExpr::Absolute(iso) => iso.len() == 10,
-        DateExpr::MonthDay { .. } | DateExpr::DayOfMonth(_) | DateExpr::DayOfMonthOf { .. } | DateExpr::WeekdayDay { .. } | DateExpr::Weekday { .. } | DateExpr::WeekdayOf { .. } | DateExpr::WeekdayOfWeek { .. } | DateExpr::NthWeekday { .. } => true,
-        DateExpr::Relative { unit, .. } | DateExpr::Shift { finest: unit, .. } => *unit == Unit::Day,
-        _ => false,
-    }
 }
 
 /// A date counted in days from the moment of speaking: "today", "tomorrow",

@@ -88,7 +88,8 @@ const DAY_PARTS: [(&str, &str); 5] = [("morning", "MO"), ("afternoon", "AF"), ("
 /// What a date expression states, before resolution.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DateExpr {
-    /// Fully stated: "2024-06-25", "July 2021", "1804", "1915/1934", "199" (the 1990s).
+    /// Fully stated: "2024-06-25", "July 2021", "1804", "1915/1934", "199"
+    /// (the 1990s), "18" (the 19th century).
     Absolute(String),
     /// Month and day with the year implied: "June 25".
     MonthDay { month: u32, day: u32 },
@@ -168,7 +169,11 @@ impl DateExpr {
     pub fn stated(&self) -> Vec<&'static str> {
         match self {
             DateExpr::Spoken { expr, .. } => expr.stated(),
-            DateExpr::At { day, time } => [day.stated(), time.stated()].concat(),
+            DateExpr::At { day, time } => {
+                let mut fields = day.stated();
+                fields.extend(time.stated());
+                fields
+            }
             DateExpr::Absolute(iso) => iso_fields(iso.split('/').next().unwrap_or("")),
             DateExpr::MonthDay { .. } | DateExpr::DayRange { .. } => vec!["month", "day"],
             DateExpr::DayOfMonth(_) | DateExpr::DayOfMonthOf { .. } => vec!["day"],
@@ -397,6 +402,7 @@ fn iso_fields(iso: &str) -> Vec<&'static str> {
     match parts.first().map(|y| y.len()) {
         Some(4) => fields.push("year"),
         Some(3) => fields.push("decade"),
+        Some(2) => fields.push("century"),
         _ => {}
     }
     match parts.get(1) {
@@ -654,6 +660,7 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
         .or_else(|| day_month(list, i))
         .or_else(|| month_first(list, i))
         .or_else(|| year_forms(list, i))
+        .or_else(|| century(list, i))
         .or_else(|| short_year(list, i))
         .or_else(|| quarter(list, i))
         .or_else(|| season(list, i))
@@ -765,8 +772,9 @@ fn day_of_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     if range_end(list, next).is_some() {
         return None;
     }
+    // ("the twenty-first-century economy": a glued hyphen joins an adjective)
     let free = list.get(next).is_none_or(|n| {
-        n.kind == TokenKind::Punct || n.line_before || n.is_any(&["at", "in", "on", "and", "or", "to", "when", "with", "for", "this", "next", "last", "until", "before", "after", "is", "was", "will"])
+        (n.kind == TokenKind::Punct && !(n.punct('-') && !n.space_before)) || n.line_before || n.is_any(&["at", "in", "on", "and", "or", "to", "when", "with", "for", "this", "next", "last", "until", "before", "after", "is", "was", "will"])
     });
     free.then_some((i, next, DateExpr::DayOfMonth(day), "date::day_of_month"))
 }
@@ -776,6 +784,19 @@ fn ordinal_day(list: &[Token<'_>], k: usize) -> Option<(u32, usize)> {
     let d = numeral(list.get(k)).filter(|d| (1..=31).contains(d) && list[k].text.len() <= 2)?;
     list.get(k + 1).filter(|s| s.is_any(&["st", "nd", "rd", "th"]) && !s.space_before)?;
     Some((d, k + 2))
+}
+
+/// "the 19th century" (TimeML's "18"), "the twenty-first century"; not
+/// one counted before Christ.
+fn century(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let (n, mut next) = ordinal_day(list, i).or_else(|| word_day(list, i, false))?;
+    // "a 21st-century idea"
+    if list.get(next).is_some_and(|h| h.punct('-') && !h.space_before) && glued(list, next + 1) {
+        next += 1;
+    }
+    list.get(next).filter(|c| lexicon::without_possessive(c.text).eq_ignore_ascii_case("century"))?;
+    let era = list.get(next + 1).is_some_and(|e| e.is_any(&["bc", "bce", "b"]));
+    (!era && n >= 1).then(|| (i, next + 1, DateExpr::Absolute(format!("{:02}", n - 1)), "date::century"))
 }
 
 /// Words before a date, in its sentence, that put it in the future: "will
@@ -1364,9 +1385,13 @@ fn year_forms(list: &[Token<'_>], i: usize) -> Option<Found> {
     if list.get(k + 1).is_some_and(|s| s.is("s") && !s.space_before) && y % 10 == 0 {
         return Some((first, k + 2, DateExpr::Absolute(format!("{}", y / 10)), "date::decade"));
     }
-    // "1915-1934", "1915–34"
-    if list.get(k + 1).is_some_and(|d| (d.punct('-') || d.punct('–')) && !d.space_before) && glued(list, k + 2) {
-        if let Some(y2) = numeral(list.get(k + 2)).filter(|y2| is_year(*y2) && *y2 > y) {
+    // "1915-1934", "1915–34", and a financial year or season, "2023/24"
+    let slash = list.get(k + 1).is_some_and(|d| d.punct('/') && !d.space_before);
+    if list.get(k + 1).is_some_and(|d| (d.punct('-') || d.punct('–') || slash) && !d.space_before) && glued(list, k + 2) {
+        // two digits are the end's last two ("1999-00" ends in 2000)
+        let in_century = |n: u32| if y / 100 * 100 + n == y + 1 - 100 { y + 1 } else { y / 100 * 100 + n };
+        let end = list.get(k + 2).filter(|e| e.text.len() == 2 || e.text.len() == 4).and_then(|e| numeral(Some(e)).map(|n| if e.text.len() == 2 { in_century(n) } else { n }));
+        if let Some(y2) = end.filter(|y2| is_year(*y2) && *y2 > y && (!slash || *y2 == y + 1)) {
             return Some((first, k + 3, DateExpr::Absolute(format!("{y}/{y2}")), "date::year_range"));
         }
     }

@@ -294,7 +294,7 @@ pub fn ordinal_unit(word: &str) -> Option<f64> {
 pub fn currency_prefix(token: &str) -> Option<&'static str> {
     // every sign and code is at most four bytes and starts with one of these
     // bytes (ASCII capitals, "$", and the lead bytes of "€", "£", "¥", "₹", "₦")
-    if token.len() > 4 || !matches!(token.as_bytes().first(), Some(b'$' | b'A' | b'C' | b'D' | b'E' | b'G' | b'I' | b'K' | b'N' | b'R' | b'U' | 0xC2 | 0xE2)) {
+    if token.len() > 4 || !matches!(token.as_bytes().first(), Some(b'$' | b'A' | b'C' | b'D' | b'E' | b'G' | b'I' | b'K' | b'N' | b'R' | b'S' | b'U' | 0xC2 | 0xE2)) {
         return None;
     }
     Some(match token {
@@ -303,7 +303,8 @@ pub fn currency_prefix(token: &str) -> Option<&'static str> {
         "£" | "GBP" => "gbp",
         "¥" => "jpy",
         "₹" => "inr",
-        "KSh" | "Ksh" | "KES" | "Kshs" => "kes",
+        // "Sh2.5 billion": Kenyan papers' shilling
+        "KSh" | "Ksh" | "KES" | "Kshs" | "Sh" | "Shs" => "kes",
         "Dh" | "AED" => "aed",
         "Rs" | "INR" => "inr",
         "CHF" => "chf",

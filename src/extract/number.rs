@@ -342,6 +342,13 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
         last = end;
         end += 1;
     }
+    // "40°C", "104°F", "15°": degrees, in the span
+    if unit.is_none() && list.get(end).is_some_and(|d| d.punct('°') && !d.space_before) {
+        let scale = usize::from(list.get(end + 1).is_some_and(|c| !c.space_before && (c.text == "C" || c.text == "F")));
+        unit = Some("degree".into());
+        last = end + scale;
+        end += 1 + scale;
+    }
     // "16-year-old", "16 years old": an age, not a count of anything.
     if unit.is_none() && is_age(list, end) {
         unit = Some("age".into());
@@ -958,8 +965,47 @@ fn names_a_thing(list: &[Token<'_>], j: usize) -> bool {
     !counted
 }
 
+/// True when the numeral at `j` is a group of a telephone number: "0722
+/// 123 456", "+254 722 123 456", "(202) 555-0143", "020-2222222". Groups
+/// joined by a space, a hyphen or a closing parenthesis make one number,
+/// and it is a telephone number when its first group has a leading zero,
+/// follows a "+", or is in parentheses.
+fn is_phone_number(list: &[Token<'_>], j: usize) -> bool {
+    let digits = |k: usize| list.get(k).is_some_and(|t| t.kind == TokenKind::Numeral && t.text.bytes().all(|b| b.is_ascii_digit()));
+    // the index of the group after the one at `k`, if joined
+    let after = |k: usize| {
+        let n = list.get(k + 1)?;
+        if digits(k + 1) && n.space_before && !n.line_before {
+            return Some(k + 1);
+        }
+        let joined = (n.punct('-') && !n.space_before && !list.get(k + 2)?.space_before) || (n.punct(')') && list.get(k + 2)?.space_before);
+        (joined && digits(k + 2)).then_some(k + 2)
+    };
+    let telling = |k: usize| {
+        let t = &list[k];
+        let before = k.checked_sub(1).map(|p| &list[p]);
+        (t.text.len() >= 2 && t.text.starts_with('0') && list.get(k + 1).is_some_and(|n| !n.punct(')')))
+            || before.is_some_and(|p| p.punct('+') && !t.space_before)
+            || (before.is_some_and(|p| p.punct('(')) && list.get(k + 1).is_some_and(|c| c.punct(')')))
+    };
+    if !digits(j) {
+        return false;
+    }
+    // back to the first group (one or two tokens before each), then along the groups
+    let before = |k: usize| [k.checked_sub(1), k.checked_sub(2)].into_iter().flatten().find(|&q| digits(q) && after(q) == Some(k));
+    let mut first = j;
+    while let Some(p) = before(first) {
+        first = p;
+    }
+    // (a leading zero only in the first group: "10 000" is ten thousand)
+    telling(first) && after(first).is_some()
+}
+
 /// Numerals that are ordinals, identifiers, times or parts of codes.
 fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
+    if is_phone_number(list, j) {
+        return true;
+    }
     let next = list.get(j + 1);
     // "1st", "7th", "19A" ("115USD" is money)
     if next.is_some_and(|n| n.is_word() && !n.space_before && lexicon::scale(n.text).is_none() && lexicon::currency_word(n.text).is_none() && !lexicon::GLUED_UNITS.has(n)) {

@@ -199,6 +199,9 @@ fn complete_speakers(mentions: &mut [Vec<Mention>], names: &[Vec<Name>]) {
     for n in names {
         full.add(n);
     }
+    for s in mentions.iter().flatten().filter_map(|m| m.speaker.as_deref()) {
+        full.add_name(s);
+    }
     for m in mentions.iter_mut().flatten() {
         if let Some(name) = m.speaker.as_deref().and_then(|s| full.complete(s)) {
             m.speaker = Some(name.to_string());

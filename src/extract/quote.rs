@@ -54,6 +54,13 @@ pub fn quotes(tokens: &Tokens<'_>, names: &[Name]) -> Vec<Mention> {
     continue_speakers(&mut found, text);
     let mut full = FullNames::default();
     full.add(names);
+    // a name written in full after the verb ("said Garry Conille, Haiti's
+    // prime minister") completes a surname elsewhere
+    for f in &found {
+        if let Attribution::Speaker(s) = &f.attribution {
+            full.add_name(s);
+        }
+    }
     found
         .into_iter()
         .filter(|f| {
@@ -367,6 +374,12 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> 
         if before.iter().any(|&j| j > verb && list[j].is_any(&["a", "an"])) {
             return Attribution::Unnamed;
         }
+        // "According to the UN, “…”": the source named after "to", not the
+        // subject of a participle
+        if list[verb].is("according") && list.get(verb + 1).is_some_and(|t| t.is("to")) {
+            let source: Vec<&Token<'_>> = list[verb + 2..end].iter().take_while(|t| t.is_word()).skip_while(|t| t.is("the")).collect();
+            return if source.iter().any(|t| t.is_capitalized()) { resolve_speaker(&source, list[verb].span.start, names) } else { Attribution::Unnamed };
+        }
         // The capitalized words right before the verb. None: after a comma
         // or for a participle ("…, saying: “…”") the subject is the
         // sentence's, the person last named; after a lower-case word it is
@@ -523,11 +536,19 @@ pub struct FullNames(Vec<(String, usize)>);
 
 impl FullNames {
     pub fn add(&mut self, names: &[Name]) {
-        for n in names.iter().filter(|n| n.text.contains(' ')) {
-            match self.0.iter_mut().find(|(name, _)| *name == n.text) {
-                Some((_, count)) => *count += 1,
-                None => self.0.push((n.text.clone(), 1)),
-            }
+        for n in names {
+            self.add_name(&n.text);
+        }
+    }
+
+    /// Counts `name` when it is written in full (two words or more).
+    pub fn add_name(&mut self, name: &str) {
+        if !name.contains(' ') {
+            return;
+        }
+        match self.0.iter_mut().find(|(known, _)| known == name) {
+            Some((_, count)) => *count += 1,
+            None => self.0.push((name.to_string(), 1)),
         }
     }
 

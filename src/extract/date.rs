@@ -1652,6 +1652,7 @@ fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
     } else {
         amount_at(list, counted_at)?
     };
+    let after_amount = k;
     let by_article = list[counted_at].is("a") || list[counted_at].is("an");
     // part of a compound number ("thirty-two years" is read from "thirty")
     if counted_at > 0 && list[counted_at - 1].punct('-') && !list[counted_at].space_before {
@@ -1678,6 +1679,10 @@ fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
     let plural = is_plural(u.text);
     let prev = counted_at.checked_sub(1).and_then(|p| list.get(p));
     let next = list.get(k + 1);
+    // "a 45-year-old man", "45 years old": an age, which is a number
+    if super::number::is_age(list, after_amount) {
+        return None;
+    }
     // "three quarters of the vote", "about a quarter, of its dealers": fractions
     let after_and = prev.is_some_and(|p| p.is("and"));
     if unit == Unit::Quarter && (next.is_some_and(|o| o.is("of") || o.punct(',')) || by_article || after_and) {

@@ -283,7 +283,8 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
         unit = Some("percent".into());
         last = end;
         end += 1;
-    } else if let Some(k) = phrase_at(list, end, "percentage points") {
+    } else if let Some(k) = phrase_at(list, end, "percentage points").or_else(|| phrase_at(list, end, "percentage point")) {
+        // ("a 0.25 percentage point cut")
         unit = Some("percentage point".into());
         last = k - 1;
         end = k;
@@ -743,7 +744,9 @@ fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usi
     }
     // "one dollar", "one-yen": money is a count
     let money = list.get(end + usize::from(list.get(end).is_some_and(|h| h.punct('-') && !h.space_before))).is_some_and(|c| lexicon::currency_word(c.text).is_some());
-    if first == 1.0 && composed.last_scale == 0.0 && !has_fraction && !signed && !money {
+    // "one percent", "one percentage point": a share is a count too
+    let share = list.get(end).is_some_and(|p| p.is_any(&["percent", "percentage"])) || phrase_at(list, end, "per cent").is_some();
+    if first == 1.0 && composed.last_scale == 0.0 && !has_fraction && !signed && !money && !share {
         return None;
     }
     let core = Core { value: Interval::exact(value), counts: true, takes_of: false, source: "number::words" };
@@ -917,11 +920,12 @@ pub(super) fn tens_and_units(list: &[Token<'_>], j: usize) -> Option<(f64, usize
 
 /// True when the tokens from `k` say "-year-old", "-years-old" or
 /// "year(s) old" (also with "month" and "week").
-fn is_age(list: &[Token<'_>], k: usize) -> bool {
+pub(super) fn is_age(list: &[Token<'_>], k: usize) -> bool {
     let hyphen = usize::from(list.get(k).is_some_and(|t| t.punct('-') && !t.space_before));
     let unit = list.get(k + hyphen).is_some_and(|t| t.is_any(&["year", "years", "month", "months", "week", "weeks"]));
     let dash = usize::from(list.get(k + hyphen + 1).is_some_and(|t| t.punct('-')));
-    unit && list.get(k + hyphen + 1 + dash).is_some_and(|t| t.is("old"))
+    // ("the 45-year-old's lawyer")
+    unit && list.get(k + hyphen + 1 + dash).is_some_and(|t| lexicon::without_possessive(t.text).eq_ignore_ascii_case("old"))
 }
 
 /// True when the name before the numeral at `j` (at `j - 1`) and the words

@@ -1638,7 +1638,7 @@ const DURATION_MODIFIERS: [&str; 8] = ["straight", "consecutive", "trading", "bu
 /// Words around "a year", "a day" that make it a stated stretch of time
 /// ("for a year", "more than a week", "a day after"), where alone it is too
 /// common to be one ("twice a year", "a day to remember").
-const SINGLE_UNIT_BEFORE: [&str; 11] = ["for", "over", "within", "than", "nearly", "almost", "about", "around", "roughly", "after", "just"];
+const SINGLE_UNIT_BEFORE: [&str; 15] = ["for", "over", "within", "than", "nearly", "almost", "about", "around", "roughly", "after", "just", "last", "lasts", "lasted", "lasting"];
 const SINGLE_UNIT_AFTER: [&str; 5] = ["after", "before", "later", "earlier", "long"];
 
 /// "another 12 months", "three weeks", "for two years", "a 12-hour flight",
@@ -1654,6 +1654,10 @@ fn duration(list: &[Token<'_>], i: usize) -> Option<Found> {
     };
     let after_amount = k;
     let by_article = list[counted_at].is("a") || list[counted_at].is("an");
+    // "will last a year": "last" is the verb; "past", "next" take no article either
+    if by_article && counted_at > i && !list[i].is_any(&["another", "additional"]) {
+        return None;
+    }
     // part of a compound number ("thirty-two years" is read from "thirty")
     if counted_at > 0 && list[counted_at - 1].punct('-') && !list[counted_at].space_before {
         return None;

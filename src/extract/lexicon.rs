@@ -442,7 +442,7 @@ pub const TITLES: Words = Words::new(&[
     "general", "gen", "judge", "justice", "ambassador", "chancellor", "king", "queen", "pope", "sir", "mayor",
     "chief", "spokesman", "spokeswoman", "spokesperson", "commander", "director", "commissioner", "inspector",
     "envoy", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "ceo", "chairman",
-    "chairwoman", "executive", "officer",
+    "chairwoman", "executive", "officer", "leader",
 ]);
 
 pub fn is_title(word: &str) -> bool {

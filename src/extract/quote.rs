@@ -371,7 +371,9 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> 
         if gap > INTRODUCTION_WORDS && !list.get(end).is_some_and(|t| t.punct(':')) {
             return Attribution::None;
         }
-        if before.iter().any(|&j| j > verb && list[j].is_any(&["a", "an"])) {
+        // "He shared a quote from a policeman: “…”" names no one; "said in a
+        // statement:" still names the subject
+        if before.iter().any(|&j| j > verb && list[j].is_any(&["a", "an"]) && !list[j - 1].is_any(&["in", "on", "during"])) {
             return Attribution::Unnamed;
         }
         // "According to the UN, “…”": the source named after "to", not the
@@ -393,7 +395,9 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> 
             }
             let participle = list[verb].text.ends_with("ing");
             let after_comma = subject.last().is_none_or(|t| t.punct(','));
-            if !(participle || after_comma) {
+            // "A police spokesperson, who asked not to be named, said “…”"
+            let unnamed_subject = list.get(sentence.first).is_some_and(|t| t.is_any(&["a", "an"]));
+            if !(participle || after_comma) || unnamed_subject {
                 return Attribution::Unnamed;
             }
             // "Dr. David Lieperman, a doctor at New York University, said,

@@ -237,7 +237,8 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
     while i < list.len() {
         let t = &list[i];
         // A lower-case title only right before a name ("police chief William").
-        let titled = (t.is_capitalized() || (t.is_word() && list.get(i + 1).is_some_and(|n| n.is_capitalized()))) && lexicon::TITLES.has(t);
+        let apposition = list.get(i + 1).is_some_and(|c| c.punct(',')) && list.get(i + 2).is_some_and(|n| n.is_capitalized());
+        let titled = (t.is_capitalized() || (t.is_word() && (apposition || list.get(i + 1).is_some_and(|n| n.is_capitalized())))) && lexicon::TITLES.has(t);
         if titled {
             let mut k = i + 1;
             let mut title = t;
@@ -252,7 +253,14 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
                     break;
                 }
             }
-            let (name, end) = capitalized_run(tokens, k);
+            let (mut name, mut end) = capitalized_run(tokens, k);
+            // "The Haitian prime minister, Garry Conille, welcomed …": a name in apposition
+            if name.is_empty() && list.get(k).is_some_and(|c| c.punct(',')) {
+                let (apposed, after) = capitalized_run(tokens, k + 1);
+                if apposed.contains(' ') && looks_like_person(&apposed) && list.get(after).is_some_and(|c| c.punct(',')) {
+                    (name, end) = (apposed, after);
+                }
+            }
             if !name.is_empty() {
                 let title = Some(title.lower().trim_end_matches('.').to_string());
                 out.push(Name { text: name, at: list[end - 1].span.end, title });

@@ -870,9 +870,9 @@ fn denominator_at(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
 
 /// A denominator of several words at `k`, spaced: tens and an ordinal unit
 /// ("twenty fifths", 25; not "seconds", a time), or a count of one scale
-/// and an ordinal below it ("one hundred fifth", 105; "one thousand and
-/// fifths", 1005). `(denominator, index after)`. Only after a numerator:
-/// alone, "twenty fifths" is 20/5.
+/// and an ordinal below it ("one hundred fifth" and "one hundred and
+/// fifth", 105; "one thousand fifths", 1005). `(denominator, index
+/// after)`. Only after a numerator: alone, "twenty fifths" is 20/5.
 fn ordinal_compound_at(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
     let (first, next) = tens_and_units(list, k)?;
     let ordinal = |t: &Token<'_>| if t.is("second") || t.is("seconds") { None } else { lexicon::ordinal_unit(t.text) };

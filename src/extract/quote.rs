@@ -404,7 +404,9 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> 
             let participle = list[verb].text.ends_with("ing");
             let after_comma = subject.last().is_none_or(|t| t.punct(','));
             // "A police spokesperson, who asked not to be named, said “…”"
-            let unnamed_subject = list.get(sentence.first).is_some_and(|t| t.is_any(&["a", "an"]));
+            // (not "A week later, Kenya's president, William Ruto, said")
+            let unnamed_subject = list.get(sentence.first).is_some_and(|t| t.is_any(&["a", "an"]))
+                && list.get(sentence.first + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.is_any(&["day", "week", "month", "year", "few", "moment"]));
             if !(participle || after_comma) || unnamed_subject {
                 return Attribution::Unnamed;
             }

@@ -65,12 +65,16 @@ pub fn validate(articles: &[Article]) -> Result<()> {
     if articles.is_empty() {
         return Err(Error::no_articles());
     }
-    let mut seen = std::collections::HashSet::new();
-    for a in articles {
+    // The first article whose id an earlier one has (a sorted list, not a
+    // hash set: the crate keeps hash tables out of the wasm).
+    let mut ids: Vec<(&str, usize)> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    crate::sort::sort(&mut ids);
+    let first_repeat = ids.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1).min();
+    for (i, a) in articles.iter().enumerate() {
         if a.id.trim().is_empty() {
             return Err(Error::empty_id());
         }
-        if !seen.insert(a.id.as_str()) {
+        if first_repeat == Some(i) {
             return Err(Error::duplicate_id(&a.id));
         }
         if a.text.trim().is_empty() {

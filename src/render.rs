@@ -120,7 +120,7 @@ pub fn article_view(report: &Report, index: usize, source: &str, in_place: bool)
                 end16: utf16.to_utf16(to_shown(m.end)) as u32,
                 id: m.id.clone(),
                 kind: m.kind.name().to_string(),
-                tip: tips.remove(m.id.as_str()),
+                tip: tips.take(m.id.as_str()),
             }),
             _ => None,
         })

@@ -126,6 +126,28 @@ pub struct Tooltip {
     pub lines: Vec<String>,
 }
 
+/// Tooltips by mention id ([`Report::tooltips`]), sorted by id for lookup
+/// (a sorted list, not a hash map: the crate keeps hash tables out of the wasm).
+#[derive(Debug)]
+pub struct Tooltips<'r>(Vec<(&'r str, Option<Tooltip>)>);
+
+impl Tooltips<'_> {
+    fn position(&self, id: &str) -> Option<usize> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok()
+    }
+
+    /// The tooltip of the mention `id`.
+    pub fn get(&self, id: &str) -> Option<&Tooltip> {
+        self.position(id).and_then(|i| self.0[i].1.as_ref())
+    }
+
+    /// Takes the tooltip of the mention `id` out, for a view that owns it.
+    pub fn take(&mut self, id: &str) -> Option<Tooltip> {
+        let i = self.position(id)?;
+        self.0[i].1.take()
+    }
+}
+
 impl Report {
     /// One line for the top of a page or a terminal: "5 articles · 67
     /// numbers, dates and quotes · 10 facts stated more than once: 5 agree,
@@ -198,23 +220,20 @@ impl Report {
 
     /// Tooltips of every mention, keyed by mention id, in one pass over the
     /// groups (rendering an article calls this once, not once per mark).
-    pub fn tooltips(&self) -> std::collections::HashMap<&str, Tooltip> {
+    pub fn tooltips(&self) -> Tooltips<'_> {
         self.tooltips_of(&self.articles)
     }
 
     /// Tooltips of the mentions of `articles` (some of this report's).
-    pub fn tooltips_of<'r>(&'r self, articles: &'r [ArticleReport]) -> std::collections::HashMap<&'r str, Tooltip> {
-        let mut groups_of: std::collections::HashMap<&str, Vec<&Group>> = std::collections::HashMap::new();
-        for g in &self.groups {
-            for m in &g.members {
-                groups_of.entry(m.as_str()).or_default().push(g);
-            }
-        }
-        articles
+    pub fn tooltips_of<'r>(&'r self, articles: &'r [ArticleReport]) -> Tooltips<'r> {
+        let groups_of = crate::sort::grouped(self.groups.iter().flat_map(|g| g.members.iter().map(move |m| (m.as_str(), g))).collect());
+        let mut tips: Vec<(&str, Option<Tooltip>)> = articles
             .iter()
             .flat_map(|a| &a.mentions)
-            .map(|m| (m.id.as_str(), self.tooltip_of(m, groups_of.get(m.id.as_str()).map_or(&[][..], |v| v.as_slice()))))
-            .collect()
+            .map(|m| (m.id.as_str(), Some(self.tooltip_of(m, crate::sort::values_of(&groups_of, &m.id.as_str())))))
+            .collect();
+        crate::sort::sort_by(&mut tips, |a, b| a.0.cmp(b.0));
+        Tooltips(tips)
     }
 
     fn tooltip_of(&self, m: &MentionReport, groups: &[&Group]) -> Tooltip {

@@ -48,6 +48,12 @@ pub fn grouped<K: Ord, V>(mut pairs: Vec<(K, V)>) -> Vec<(K, Vec<V>)> {
     out
 }
 
+/// The values of `key` in `groups` (as [`grouped`] returns them), by binary
+/// search; empty when the key is absent.
+pub fn values_of<'g, K: Ord, V>(groups: &'g [(K, Vec<V>)], key: &K) -> &'g [V] {
+    groups.binary_search_by(|(k, _)| k.cmp(key)).map_or(&[], |i| groups[i].1.as_slice())
+}
+
 /// The stable sorted order of `0..n` under `compare`: a bottom-up merge sort.
 fn sorted_order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();

@@ -13,7 +13,6 @@ pub mod wording;
 use crate::mention::{Kind, Mention};
 use crate::sort;
 use claim::{Claim, Role};
-use std::collections::HashMap;
 
 /// A verdict on a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -116,19 +115,18 @@ pub fn group(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     // A group whose members all sit in a larger group adds nothing.
     // Only groups sharing the first member can contain a group, so index
     // groups by member; members are sorted, so containment is a binary search.
-    let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    // (Vectors indexed by entry rather than hash maps: smaller in the wasm.)
+    let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
     for (gi, g) in groups.iter().enumerate() {
         for &m in &g.members {
-            groups_of.entry(m).or_default().push(gi);
+            groups_of[m].push(gi);
         }
     }
     let contained: Vec<bool> = groups
         .iter()
         .map(|g| {
-            groups_of.get(&g.members[0]).is_some_and(|candidates| {
-                candidates.iter().map(|&hi| &groups[hi]).any(|h| {
-                    h.kind == g.kind && h.members.len() > g.members.len() && g.members.iter().all(|m| h.members.binary_search(m).is_ok())
-                })
+            groups_of[g.members[0]].iter().map(|&hi| &groups[hi]).any(|h| {
+                h.kind == g.kind && h.members.len() > g.members.len() && g.members.iter().all(|m| h.members.binary_search(m).is_ok())
             })
         })
         .collect();
@@ -192,33 +190,29 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     // each representative's copies, by representative
     let mut copies_of: Vec<&Vec<usize>> = copies.iter().map(|(_, c)| c).collect();
     sort::sort_by_key(&mut copies_of, |c| c[0]);
-    // Document frequency over articles, counted on quotes' words (entries
-    // come article by article, so a repeat is the last one pushed).
-    let mut df: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &q in &all {
-        for w in &entries[q].claim.words {
-            let articles = df.entry(w.as_str()).or_default();
-            if articles.last() != Some(&entries[q].article) {
-                articles.push(entries[q].article);
-            }
-        }
-    }
+    // Document frequency over articles, counted on quotes' words, as a
+    // weight per word (rarer across the cluster weighs more). Sorted lists
+    // rather than hash maps here and below: the crate has no hash table, which
+    // keeps hashbrown's code out of the wasm. Entries come article by
+    // article, so each word's articles are in order.
     let n = article_count.max(2) as f64;
-    let weight = |w: &str| (n / df.get(w).map_or(1, |s| s.len()) as f64).ln() + 0.5;
+    let weights: Vec<(&str, f64)> = sort::grouped(all.iter().flat_map(|&q| entries[q].claim.words.iter().map(move |w| (w.as_str(), entries[q].article))).collect())
+        .into_iter()
+        .map(|(w, mut articles)| {
+            articles.dedup();
+            (w, (n / articles.len() as f64).ln() + 0.5)
+        })
+        .collect();
+    let weight = |w: &str| weights.binary_search_by(|(k, _)| k.cmp(&w)).map_or(n.ln() + 0.5, |i| weights[i].1);
     // Index quotes by word so that only quotes sharing a word are compared.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &q in &quotes {
-        for w in &entries[q].claim.words {
-            by_word.entry(w.as_str()).or_default().push(q);
-        }
-    }
+    let by_word = sort::grouped(quotes.iter().flat_map(|&q| entries[q].claim.words.iter().map(move |w| (w.as_str(), q))).collect());
     // Scores of the pairs that pass, then complete linkage: two sets of
     // quotes merge only if every quote of one matches every quote of the
     // other, so a chain of loosely similar quotes never becomes one group.
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     let mut shared_words: Vec<((usize, usize), Vec<String>)> = Vec::new();
     for &a in &quotes {
-        let mut candidates: Vec<usize> = entries[a].claim.words.iter().flat_map(|w| by_word[w.as_str()].iter().copied()).filter(|&b| b > a).collect();
+        let mut candidates: Vec<usize> = entries[a].claim.words.iter().flat_map(|w| sort::values_of(&by_word, &w.as_str()).iter().copied()).filter(|&b| b > a).collect();
         sort::sort(&mut candidates);
         candidates.dedup();
         for b in candidates {
@@ -239,30 +233,30 @@ fn quote_groups(entries: &[Entry<'_>], article_count: usize) -> Vec<RawGroup> {
     sort::sort_by(&mut scored, |x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     sort::sort_by(&mut shared_words, |x, y| x.0.cmp(&y.0));
     let matched = |x: usize, y: usize| shared_words.binary_search_by(|p| p.0.cmp(&(x.min(y), x.max(y)))).is_ok();
-    let mut set_of: HashMap<usize, usize> = quotes.iter().map(|&q| (q, q)).collect();
-    let mut sets: HashMap<usize, Vec<usize>> = quotes.iter().map(|&q| (q, vec![q])).collect();
+    // Each representative's set, named by its smallest member; indexed by entry.
+    let mut set_of: Vec<usize> = (0..entries.len()).collect();
+    let mut sets: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
+    for &q in &quotes {
+        sets[q].push(q);
+    }
     for &(_, a, b) in &scored {
-        let (sa, sb) = (set_of[&a], set_of[&b]);
+        let (sa, sb) = (set_of[a], set_of[b]);
         if sa == sb {
             continue;
         }
-        let all_match = sets[&sa].iter().all(|&x| sets[&sb].iter().all(|&y| matched(x, y)));
+        let all_match = sets[sa].iter().all(|&x| sets[sb].iter().all(|&y| matched(x, y)));
         if all_match {
             let (keep, gone) = (sa.min(sb), sa.max(sb));
-            let moved = sets.remove(&gone).unwrap_or_default();
-            for q in &moved {
-                set_of.insert(*q, keep);
+            let moved = std::mem::take(&mut sets[gone]);
+            for &q in &moved {
+                set_of[q] = keep;
             }
-            if let Some(set) = sets.get_mut(&keep) {
-                set.extend(moved);
-                sort::sort(set);
-            }
+            sets[keep].extend(moved);
+            sort::sort(&mut sets[keep]);
         }
     }
     let mut out = Vec::new();
-    let mut sets: Vec<(usize, Vec<usize>)> = sets.into_iter().collect();
-    sort::sort_by(&mut sets, |x, y| x.0.cmp(&y.0));
-    for (_, reps) in sets {
+    for reps in sets.into_iter().filter(|s| !s.is_empty()) {
         let mut members: Vec<usize> = reps.iter().flat_map(|r| copies_of.binary_search_by_key(r, |c| c[0]).map_or_else(|_| vec![*r], |i| copies_of[i].to_vec())).collect();
         sort::sort(&mut members);
         if members.len() < 2 {

@@ -451,6 +451,20 @@ fn scientific(list: &[Token<'_>], j: usize) -> Option<(f64, usize)> {
     (value.is_finite() && !more).then_some((value, end))
 }
 
+/// "1,3", "1.111,11", "3,5 million" at the numeral `j`: a decimal comma, as
+/// European writers use it, since a comma before one or two digits groups no
+/// thousands (prose lists take a space: "1, 3"; "22,24,26" is a list too).
+/// The whole (full stops grouping its thousands dropped) and the decimals.
+fn decimal_comma<'t>(list: &[Token<'t>], j: usize) -> Option<(String, &'t str)> {
+    let glued = |k: usize| list.get(k).filter(|t| !t.space_before);
+    let whole = list[j].text;
+    let decimals = glued(j + 2).filter(|d| d.kind == TokenKind::Numeral && d.text.len() <= 2 && d.text.bytes().all(|b| b.is_ascii_digit()))?;
+    let groups_ok = whole.split('.').enumerate().all(|(i, g)| (if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 }) && g.bytes().all(|b| b.is_ascii_digit()));
+    let in_list = j.checked_sub(1).is_some_and(|p| list[p].punct(',') && !list[p].space_before && !list[j].space_before)
+        || glued(j + 3).is_some_and(|n| n.punct(',')) && glued(j + 4).is_some_and(|n| n.kind == TokenKind::Numeral);
+    (glued(j + 1)?.punct(',') && groups_ok && !in_list).then(|| (whole.replace('.', ""), decimals.text))
+}
+
 /// "50 cents", "and forty-five cents" at `k`: the hundredths and the index after.
 fn minor_units(list: &[Token<'_>], k: usize) -> Option<(f64, usize)> {
     let k = if list.get(k).is_some_and(|a| a.is("and")) { k + 1 } else { k };
@@ -494,8 +508,11 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
             }
             let mut digits: String = t.text.chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
             let mut end = j + 1;
-            // "1 234 567": groups of three digits after single spaces
-            if t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some((whole, cents)) = decimal_comma(list, j) {
+                digits = format!("{whole}.{cents}");
+                end = j + 3;
+            } else if t.text.len() <= 3 && t.text.bytes().all(|b| b.is_ascii_digit()) {
+                // "1 234 567": groups of three digits after single spaces
                 while let Some(g) = list.get(end).filter(|g| {
                     g.kind == TokenKind::Numeral && g.text.len() == 3 && g.text.bytes().all(|b| b.is_ascii_digit()) && !g.line_before
                         && g.span.start == list[end - 1].span.end + 1
@@ -746,7 +763,10 @@ fn number_words(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usi
     let money = list.get(end + usize::from(list.get(end).is_some_and(|h| h.punct('-') && !h.space_before))).is_some_and(|c| lexicon::currency_word(c.text).is_some());
     // "one percent", "one percentage point": a share is a count too
     let share = list.get(end).is_some_and(|p| p.is_any(&["percent", "percentage"])) || phrase_at(list, end, "per cent").is_some();
-    if first == 1.0 && composed.last_scale == 0.0 && !has_fraction && !signed && !money && !share {
+    // "one last time", "one more officer": a count before these
+    // ("no one more", "any one more" are pronouns still)
+    let counted = list.get(end).is_some_and(|n| n.is_any(&["last", "more", "final"])) && !j.checked_sub(1).is_some_and(|p| list[p].is_any(&["no", "any", "every", "some", "each", "the"]));
+    if first == 1.0 && composed.last_scale == 0.0 && !has_fraction && !signed && !money && !share && !counted {
         return None;
     }
     let core = Core { value: Interval::exact(value), counts: true, takes_of: false, source: "number::words" };
@@ -774,8 +794,23 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
     // alone ("three hundred and two dozen" is 324)
     let mut addend: Option<f64> = None;
     while let Some(t) = list.get(end) {
-        // "dozens" counts as a scale only after a number ("three dozens")
-        let scale = lexicon::scale(t.text).filter(|_| t.text.len() > 1 || !t.space_before).or_else(|| t.is("dozens").then_some(12.0));
+        // "dozens" counts as a scale only after a number ("three dozens");
+        // so do "hundreds", "millions" ("two out of five hundreds", "3
+        // millions"). A single letter counts glued ("5bn", "10k"), or spaced
+        // as an SI prefix after digits: "k", and "M" and "G" in capitals
+        // ("2.33 k", "1,674.5 G"; "5 m" is metres).
+        let plural = || t.text.strip_suffix('s').filter(|w| w.len() > 3).and_then(lexicon::scale).filter(|s| *s >= 1e2);
+        let after_digits = list[end - 1].kind == TokenKind::Numeral;
+        let si = || match t.text {
+            "k" | "K" => Some(1e3),
+            "M" => Some(1e6),
+            "G" => Some(1e9),
+            _ => None,
+        };
+        let scale = lexicon::scale(t.text)
+            .filter(|_| t.text.len() > 1 || !t.space_before)
+            .or_else(|| if t.is("dozens") { Some(12.0) } else { plural() })
+            .or_else(|| si().filter(|_| after_digits));
         let Some(s) = scale else { break };
         if s < 1e3 {
             current = match addend.take() {
@@ -792,6 +827,10 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
         addend = None;
         last_scale = s;
         end += 1;
+        // nothing continues an SI prefix ("1,674.5 G and 5 M" are two)
+        if t.text.len() == 1 && t.space_before {
+            break;
+        }
         // "one hundred and six", "4 thousand 3 hundred and 21"
         let and = usize::from(list.get(end).is_some_and(|n| n.is("and")));
         let Some(next) = list.get(end + and) else { break };
@@ -818,10 +857,12 @@ fn scales(list: &[Token<'_>], first: f64, mut end: usize) -> Composed {
         // hundred", "two thousand and three million"). A larger scale after
         // a count below a thousand multiplies the whole of it ("two hundred
         // and two thousand").
+        // Nothing is added by a zero ("4 thousand 3 hundred and 0" is two numbers).
         let more = more.filter(|&(m, next)| {
             let fraction_after = and == 1 && denominator_at(list, next).is_some_and(|(d, _)| m < d);
             let denominator_here = and == 0 && (denominator_at(list, end).is_some() || ordinal_compound_at(list, end).is_some());
-            !fraction_after
+            m > 0.0
+                && !fraction_after
                 && !denominator_here
                 && !list.get(next).and_then(|n| lexicon::scale(n.text)).is_some_and(|s2| s2 == s || (s2 > s && s >= 1e3))
         });

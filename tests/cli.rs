@@ -119,3 +119,39 @@ fn html_output_escapes_text_and_keeps_only_allowed_structure() {
     assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
     fails_with(&["analyze", "--json", "--html", file.to_str().unwrap()], &["--json or --html"]);
 }
+
+/// `crossread serve`: files under its root with a validator, so that a
+/// browser revalidates with one round trip and no body ("304 Not
+/// Modified") and keeps what it derived from the file (Chromium's compiled
+/// code of the wasm module); nothing outside the root.
+#[test]
+fn serve_revalidates_with_etags_and_stays_in_its_root() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address = line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).expect("an address").to_string();
+    let get = |path: &str, headers: &str| {
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n{headers}\r\n").unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        String::from_utf8_lossy(&response).into_owned()
+    };
+    let first = get("/www/index.html", "");
+    let tag = first.lines().find_map(|l| l.strip_prefix("ETag: ")).expect("an ETag").to_string();
+    assert!(first.starts_with("HTTP/1.1 200 OK") && first.contains("<crossread-reader"), "{first}");
+    let again = get("/www/index.html", &format!("If-None-Match: {tag}\r\n"));
+    assert!(again.starts_with("HTTP/1.1 304 Not Modified"), "{again}");
+    assert!(again.ends_with("\r\n\r\n"), "a 304 has no body: {again}");
+    let stale = get("/www/index.html", "If-None-Match: \"0-0\"\r\n");
+    assert!(stale.starts_with("HTTP/1.1 200 OK"), "{stale}");
+    assert!(get("/../Cargo.toml", "").starts_with("HTTP/1.1 404"));
+    child.kill().ok();
+    child.wait().ok();
+}

@@ -158,12 +158,15 @@ const server = await new Promise((resolve, reject) => {
   child.on("error", reject);
   child.stdout.on("data", (c) => { const m = /http:\/\/([^/\s]+)/.exec(String(c)); if (m) resolve({ child, origin: `http://${m[1]}` }); });
 });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const launchArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: launchArgs });
 const chrome = {};
 let firsts;
 let staticPaints;
 let stages;
 let longTasks;
+let longTaskRuns;
+let repeatFirsts;
 try {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/tests/e2e/pages/blank.html`);
@@ -217,27 +220,55 @@ try {
     await p.close();
   }
 
-  // The widget given 500 articles: the longest main-thread task while it works.
-  const p = await browser.newPage();
-  await p.goto(`${server.origin}/tests/e2e/pages/blank.html`);
-  longTasks = await p.evaluate(async (articles) => {
-    await import("/www/crossread.js");
-    const tasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); }).observe({ type: "longtask" });
-    const widget = document.createElement("crossread-reader");
-    const t = performance.now();
-    const done = new Promise((resolve, reject) => {
-      widget.addEventListener("crossread:ready", resolve);
-      widget.addEventListener("crossread:error", (e) => reject(new Error(e.detail.message)));
-    });
-    document.body.append(widget);
-    widget.cluster = { articles };
-    await done;
-    const total = performance.now() - t;
-    await new Promise((r) => setTimeout(r, 100));
-    return { total, longest: Math.max(0, ...tasks), count: tasks.length };
-  }, clusters[sizes.indexOf(500)]);
-  await p.close();
+  // The widget given 500 articles: the longest main-thread task while it
+  // works, in three fresh pages (one stall of this machine in one page
+  // should not decide the figure: the median page counts).
+  longTaskRuns = [];
+  for (let run = 0; run < 3; run++) {
+    const p = await browser.newPage();
+    await p.goto(`${server.origin}/tests/e2e/pages/blank.html`);
+    longTaskRuns.push(await p.evaluate(async (articles) => {
+      await import("/www/crossread.js");
+      const tasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); }).observe({ type: "longtask" });
+      const widget = document.createElement("crossread-reader");
+      const t = performance.now();
+      const done = new Promise((resolve, reject) => {
+        widget.addEventListener("crossread:ready", resolve);
+        widget.addEventListener("crossread:error", (e) => reject(new Error(e.detail.message)));
+      });
+      document.body.append(widget);
+      widget.cluster = { articles };
+      await done;
+      const total = performance.now() - t;
+      await new Promise((r) => setTimeout(r, 100));
+      return { total, longest: Math.max(0, ...tasks), count: tasks.length };
+    }, clusters[sizes.indexOf(500)]));
+    await p.close();
+  }
+  longTaskRuns.sort((a, b) => a.longest - b.longest);
+  longTasks = longTaskRuns[1];
+
+  // A returning reader: one browser profile kept on disk (its HTTP cache and
+  // Chromium's cache of compiled wasm code, which incognito-like contexts
+  // lack), a first visit read for 3 s (Chromium caches a module's optimized
+  // code 2 s after its last compilation), then fresh visits.
+  const profile = path.join(out, "chromium-profile");
+  rmSync(profile, { recursive: true, force: true });
+  const returning = await chromium.launchPersistentContext(profile, { headless: true, executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: launchArgs });
+  try {
+    repeatFirsts = [];
+    for (let i = 0; i < 6; i++) {
+      const p = await returning.newPage();
+      await p.goto(`${server.origin}/www/`);
+      await p.waitForFunction(() => document.querySelector("crossread-reader")?.dataset.ready === "true");
+      if (i === 0) await p.waitForTimeout(3000);
+      else repeatFirsts.push(await p.$eval("crossread-reader", (w) => w.readyAt));
+      await p.close();
+    }
+  } finally {
+    await returning.close();
+  }
 } finally {
   await browser.close();
   server.child.kill();
@@ -290,7 +321,8 @@ console.log(`\nfirst highlighted mark on the demo page (loopback): median ${firs
 const stage = (key) => median(stages.map((s) => s[key])).toFixed(0);
 console.log(`  a page with no script (tests/bench/static.html, the demo's stylesheet and heading): first contentful paint, median ${median(staticPaints).toFixed(0)} ms (${staticPaints.map((t) => t.toFixed(0)).join(", ")})`);
 console.log(`  medians after navigation: the page's first contentful paint ${stage("paint")} ms (no crossread code in it); wasm module ready ${stage("module")} ms; cluster fetched ${stage("sources")} ms; analysed ${stage("analysed")} ms; marks shown ${median(firsts).toFixed(0)} ms`);
-console.log(`widget given ${sizes[3]} articles (${kbs[3].toFixed(0)} KB) in Chromium: ready after ${longTasks.total.toFixed(0)} ms; longest main-thread task ${longTasks.longest.toFixed(0)} ms (${longTasks.count} tasks over 50 ms)`);
+console.log(`  a returning reader (same browser profile, after a first visit read for 3 s): marks shown, median ${median(repeatFirsts).toFixed(0)} ms (${repeatFirsts.map((t) => t.toFixed(0)).join(", ")})`);
+console.log(`widget given ${sizes[3]} articles (${kbs[3].toFixed(0)} KB) in Chromium, three fresh pages, the median page: ready after ${longTasks.total.toFixed(0)} ms; longest main-thread task ${longTasks.longest.toFixed(0)} ms (${longTasks.count} tasks over 50 ms); all three pages' longest: ${longTaskRuns.map((r) => r.longest.toFixed(0)).join(", ")} ms`);
 console.log(`native CLI, crossread analyze --json on ${big.length} articles (${bigMb.toFixed(1)} MB) with ${availableParallelism()} cores: median ${(cliMs / 1000).toFixed(2)} s, ${(big.length / (cliMs / 1000)).toFixed(0)} articles/s, ${(bigMb / (cliMs / 1000)).toFixed(2)} MB/s`);
 
 const perKb = (ms, i) => ms / kbs[i];
@@ -306,7 +338,7 @@ const targets = [
   ["wasm + glue / compromise bundle < 1", wasmAndGlue / peers[1].bytes, (r) => r < 1],
   ["Chromium: µs per KB at 500 articles / at 5 ≤ 1.5", perKb(chrome.crossread[3], 3) / perKb(chrome.crossread[0], 0), (r) => r <= 1.5],
   ["first highlight ≤ 100 ms after navigation (ms)", median(firsts), (r) => r <= 100],
-  ["longest main-thread task while 500 articles are analysed ≤ 50 ms (ms)", longTasks.longest, (r) => r <= 50],
+  ["longest main-thread task while 500 articles are analysed ≤ 50 ms (ms, median of three pages)", longTasks.longest, (r) => r <= 50],
 ];
 console.log("\ntargets (issue 5), from this run");
 for (const [what, value, ok] of targets) console.log(`  ${ok(value) ? "met   " : "NOT MET"} ${what}: ${value.toFixed(2)}`);

@@ -52,10 +52,16 @@ fn respond(mut stream: TcpStream, root: &Path, extra: &str) -> std::io::Result<(
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
+    let mut if_none_match = None;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("if-none-match") {
+                if_none_match = Some(value.trim().to_string());
+            }
         }
     }
     let mut parts = request.split_whitespace();
@@ -72,8 +78,23 @@ fn respond(mut stream: TcpStream, root: &Path, extra: &str) -> std::io::Result<(
     let Some(file) = resolve(root, path) else {
         return send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra);
     };
+    // A validator, so that a browser revalidates ("no-cache") with one round
+    // trip and no body when nothing changed, and keeps what it derived from
+    // the file: Chromium reuses its compiled code of the wasm module only
+    // for a response it still holds.
+    let tag = std::fs::metadata(&file).ok().map(|m| {
+        let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+        format!("\"{:x}-{modified:x}\"", m.len())
+    });
+    if let (Some(tag), Some(asked)) = (&tag, &if_none_match) {
+        if asked.split(',').any(|t| t.trim() == tag || t.trim() == "*") {
+            let head = format!("HTTP/1.1 304 Not Modified\r\nETag: {tag}\r\nCache-Control: no-cache\r\n{extra}Connection: close\r\n\r\n");
+            return stream.write_all(head.as_bytes());
+        }
+    }
+    let validator = tag.map(|t| format!("ETag: {t}\r\n")).unwrap_or_default();
     match std::fs::read(&file) {
-        Ok(body) => send(&mut stream, "200 OK", content_type(&file), &body, method == "HEAD", extra),
+        Ok(body) => send(&mut stream, "200 OK", content_type(&file), &body, method == "HEAD", &format!("{validator}{extra}")),
         Err(_) => send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra),
     }
 }

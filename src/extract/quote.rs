@@ -225,6 +225,46 @@ pub struct Name {
     /// The title before it, lower-case and without its full stop ("president"
     /// for "President William Ruto", "minister" for "Prime Minister …").
     pub title: Option<String>,
+    /// "he" or "she", where the text tells ([`pronoun_of`]).
+    pub pronoun: Option<&'static str>,
+}
+
+/// Titles that say which pronoun a person takes.
+const HE_TITLES: [&str; 6] = ["mr", "sir", "king", "spokesman", "chairman", "pope"];
+const SHE_TITLES: [&str; 6] = ["mrs", "ms", "miss", "queen", "spokeswoman", "chairwoman"];
+
+/// The pronoun of the person named up to token `end`, where the text tells:
+/// a title ("Mr.", "spokeswoman"), else the first personal pronoun after the
+/// name in its sentence, before anyone else may be named or a quote opens
+/// ("Mottley said she was confident", "Ruto, who said his government …").
+fn pronoun_of(tokens: &Tokens<'_>, title: Option<&Token<'_>>, end: usize) -> Option<&'static str> {
+    if let Some(t) = title {
+        if HE_TITLES.iter().any(|w| t.is(w)) {
+            return Some("he");
+        }
+        if SHE_TITLES.iter().any(|w| t.is(w)) {
+            return Some("she");
+        }
+    }
+    let list = &tokens.list;
+    let sentence = tokens.sentence(end.checked_sub(1)?)?;
+    for t in list.get(end..sentence.end)?.iter().take(ATTRIBUTION_WINDOW) {
+        if t.is_any(&["he", "his", "him", "himself"]) {
+            return Some("he");
+        }
+        if t.is_any(&["she", "her", "hers", "herself"]) {
+            return Some("she");
+        }
+        let another_name = t.is_capitalized() && !lexicon::WEEKDAY_NAMES.has(t) && lexicon::month(t.text).is_none();
+        if another_name || is_opening_quote(t.text) {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_opening_quote(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "‘" | "«")
 }
 
 /// Person names: capitalized words after a title ("President William Ruto",
@@ -262,15 +302,25 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
                 }
             }
             if !name.is_empty() {
+                let pronoun = pronoun_of(tokens, Some(title), end);
                 let title = Some(title.lower().trim_end_matches('.').to_string());
-                out.push(Name { text: name, at: list[end - 1].span.end, title });
+                out.push(Name { text: name, at: list[end - 1].span.end, title, pronoun });
                 i = end;
                 continue;
             }
         } else if t.is_capitalized() && (i == 0 || !list[i - 1].is_capitalized()) {
             let (name, end) = capitalized_run(tokens, i);
             if !name.is_empty() && looks_like_person(&name) && list.get(end).is_some_and(|v| lexicon::REPORTING_VERBS.has(v)) && !is_function_word(&list[i]) {
-                out.push(Name { text: name, at: list[end - 1].span.end, title: None });
+                out.push(Name { text: name, at: list[end - 1].span.end, title: None, pronoun: pronoun_of(tokens, None, end + 1) });
+                i = end;
+                continue;
+            }
+        } else if lexicon::REPORTING_VERBS.has(t) && i > 0 && matches!(list[i - 1].text, "\"" | "”" | "»") {
+            // "…,” said Mia Mottley": the speaker after the verb is someone a
+            // later "she" may mean (a title after the verb is read above)
+            let (name, end) = capitalized_run(tokens, i + 1);
+            if !name.is_empty() && looks_like_person(&name) && !is_function_word(&list[i + 1]) && !lexicon::is_title(list[i + 1].text) {
+                out.push(Name { text: name, at: list[end - 1].span.end, title: None, pronoun: pronoun_of(tokens, None, end) });
                 i = end;
                 continue;
             }
@@ -511,7 +561,8 @@ fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribu
         .collect();
     match words.as_slice() {
         [] => return Attribution::Unnamed,
-        [one] if one.is_any(&["he", "she", "they"]) => return recent(names, at, None),
+        [one] if one.is_any(&["he", "she"]) => return recent_as(names, at, &one.lower()),
+        [one] if one.is("they") => return recent(names, at, None),
         [first, ..] if first.is_any(&["a", "an"]) => return Attribution::Unnamed,
         _ => {}
     }
@@ -530,6 +581,26 @@ fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribu
         return Attribution::Speaker(join_name(&name.iter().map(|t| t.text).collect::<Vec<_>>()));
     }
     Attribution::Unnamed
+}
+
+/// The person last named before `at` whom `pronoun` ("he", "she") may
+/// mean: not someone the text gives the other pronoun (under any name
+/// sharing the surname), so that "“…,” she said" after a man's words goes to
+/// the woman named before him. Unnamed when only such people are named.
+fn recent_as(names: &[Name], at: usize, pronoun: &str) -> Attribution {
+    let surname = |n: &Name| n.text.rsplit(' ').next().unwrap_or("").to_string();
+    let takes = |n: &Name| {
+        let mut said = names.iter().filter(|m| surname(m) == surname(n)).filter_map(|m| m.pronoun);
+        let first = said.next();
+        // conflicting evidence tells nothing
+        first.filter(|p| said.all(|q| q == *p))
+    };
+    names
+        .iter()
+        .rev()
+        .filter(|n| n.at <= at)
+        .find(|n| takes(n).is_none_or(|p| p == pronoun))
+        .map_or(Attribution::Unnamed, |n| Attribution::Speaker(n.text.clone()))
 }
 
 /// The person last named before `at` (with `title`, if given).
@@ -619,7 +690,7 @@ mod tests {
     #[test]
     fn surnames_complete_to_the_fullest_name() {
         let mut full = FullNames::default();
-        let name = |text: &str| Name { text: text.into(), at: 0, title: None };
+        let name = |text: &str| Name { text: text.into(), at: 0, title: None, pronoun: None };
         full.add(&[name("William Ruto"), name("Ruto"), name("William Samoei Ruto"), name("William Ruto")]);
         assert_eq!(full.complete("Ruto"), Some("William Ruto"));
         assert_eq!(full.complete("William Ruto"), None);

@@ -218,10 +218,15 @@ fn explain(members: &[&Entry<'_>], texts: &[&str], articles: &[Article], referen
         let shown = match e.mention.kind {
             Kind::Number => text.trim().to_string(),
             Kind::Date => match (e.mention.relative, e.mention.iso()) {
-                (true, Some(iso)) => match references[e.article] {
-                    (Some(day), source) => format!("{} (= {iso}, counted from {}{})", text.trim(), day.iso(), if source == Source::Inferred { ", inferred" } else { "" }),
-                    (None, _) => format!("{} (= {iso})", text.trim()),
-                },
+                (true, Some(iso)) => {
+                    // the day it counts from: the reference date, or a date the story names before it
+                    let (reference, source) = references[e.article];
+                    match e.mention.date.as_ref().and_then(|d| d.origin(reference)) {
+                        Some(day) if Some(day) == reference => format!("{} (= {iso}, counted from {}{})", text.trim(), day.iso(), if source == Source::Inferred { ", inferred" } else { "" }),
+                        Some(day) => format!("{} (= {iso}, counted from {}, a date the article names)", text.trim(), day.iso()),
+                        None => format!("{} (= {iso})", text.trim()),
+                    }
+                }
                 _ => text.trim().to_string(),
             },
             Kind::Quote => {

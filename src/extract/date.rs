@@ -160,6 +160,11 @@ pub enum DateExpr {
     /// spoken where the attribution states it (`said`), else only when it
     /// does not count from that day (see `extract::spoken`).
     Spoken { expr: Box<DateExpr>, said: Option<Box<DateExpr>> },
+    /// A date counted from the last one the story names, not from the
+    /// reference date: "the previous day", "two days later", "January of the
+    /// following year". `from` is that date once found (see
+    /// `extract::anaphora`); without one, the reference date stands in.
+    FromLast { expr: Box<DateExpr>, from: Option<Box<DateExpr>> },
 }
 
 impl DateExpr {
@@ -168,7 +173,7 @@ impl DateExpr {
     /// date ("June 25" states the month and day; its year is implied).
     pub fn stated(&self) -> Vec<&'static str> {
         match self {
-            DateExpr::Spoken { expr, .. } => expr.stated(),
+            DateExpr::Spoken { expr, .. } | DateExpr::FromLast { expr, .. } => expr.stated(),
             DateExpr::At { day, time } => {
                 let mut fields = day.stated();
                 fields.extend(time.stated());
@@ -222,6 +227,7 @@ impl DateExpr {
     /// "yesterday", "the 15th of next month").
     pub fn names_a_day(&self) -> bool {
         match self {
+            DateExpr::FromLast { expr, .. } => expr.names_a_day(),
             DateExpr::Absolute(iso) => iso.len() == 10,
             DateExpr::MonthDay { .. }
             | DateExpr::DayOfMonth(_)
@@ -236,6 +242,53 @@ impl DateExpr {
         }
     }
 
+    /// The day a relative date counts from: the date before it that the
+    /// story names ([`DateExpr::FromLast`]), the day the words were spoken
+    /// ([`DateExpr::Spoken`]), else `reference`. A year or month stands in
+    /// for its first day.
+    pub fn origin(&self, reference: Option<Day>) -> Option<Day> {
+        // "2019-07" as "2019-07-01"; "2019", "2019-Q3", "2024-W38" as the year's first day
+        let first_day = |iso: &str| {
+            let month = iso.get(5..7).filter(|m| m.bytes().all(|b| b.is_ascii_digit())).unwrap_or("01");
+            iso.get(..10).and_then(Day::parse).or_else(|| Day::parse(&format!("{}-{month}-01", iso.get(..4)?)))
+        };
+        match self {
+            DateExpr::FromLast { from: Some(from), .. } => first_day(&from.resolve(reference)?),
+            DateExpr::Spoken { said: Some(said), .. } => Day::parse(said.resolve(reference)?.get(..10)?),
+            _ => reference,
+        }
+    }
+
+    /// The unit an anaphoric date counts in, which the date it counts from
+    /// must pin down: a day for "the previous day", a year for "the
+    /// following year".
+    pub(super) fn counts_in(&self) -> Option<Unit> {
+        match self {
+            DateExpr::Relative { unit, .. } => Some(*unit),
+            DateExpr::Shift { days, months, .. } => Some(if *days != 0 { Unit::Day } else if months % 12 == 0 { Unit::Year } else { Unit::Month }),
+            DateExpr::MonthOfYear { .. } => Some(Unit::Year),
+            _ => None,
+        }
+    }
+
+    /// The finest unit the value pins down, for a later date to count from
+    /// it: a day ("June 25", "on Tuesday"), a month ("July 2021"), a year
+    /// ("2019", "last week"). None for stretches, ranges and decades. Read
+    /// from the shape of the value on any reference day.
+    pub(super) fn pins(&self) -> Option<Unit> {
+        let iso = self.resolve(Day::new(2000, 1, 1))?;
+        let digits = |r: std::ops::Range<usize>| iso.get(r).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()));
+        if iso.contains('/') || !digits(0..4) {
+            None
+        } else if iso.len() >= 10 {
+            Some(Unit::Day)
+        } else if iso.len() == 7 && digits(5..7) {
+            Some(Unit::Month)
+        } else {
+            Some(Unit::Year)
+        }
+    }
+
     /// The ISO value, resolved against `reference` where needed.
     pub fn resolve(&self, reference: Option<Day>) -> Option<String> {
         match self {
@@ -246,6 +299,7 @@ impl DateExpr {
                 let spoken = Day::parse(said.as_ref()?.resolve(reference)?.get(..10)?)?;
                 expr.resolve(Some(spoken))
             }
+            DateExpr::FromLast { expr, .. } => expr.resolve(self.origin(reference)),
             DateExpr::VagueDuration(unit) => Some(unit.unstated_duration().to_string()),
             DateExpr::At { day, time } => {
                 let day = Day::parse(&day.resolve(reference)?)?;
@@ -1320,7 +1374,9 @@ fn month_first(list: &[Token<'_>], i: usize) -> Option<Found> {
         ("the next year", 1), ("the previous year", -1), ("the same year", 0)]
     {
         if let Some(end) = phrase_at(list, k + of, phrase) {
-            return Some((i, end, DateExpr::MonthOfYear { month, years }, "date::month_relative_year"));
+            let expr = DateExpr::MonthOfYear { month, years };
+            // "January of the following year": counted from the year the story last named
+            return Some(if phrase.starts_with("the") { (i, end, from_last(expr), "date::from_last") } else { (i, end, expr, "date::month_relative_year") });
         }
     }
     // A bare month: "May" only after a preposition, since it is also a verb.
@@ -1476,6 +1532,16 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
             return Some((i, k + 1, DateExpr::Relative { unit, offset: 0 }, "date::this_unit"));
         }
     }
+    // "the day before", "the week after,": counted from the date the story last named
+    if t.is("the") {
+        let bare = |k: usize| list.get(k).is_none_or(|n| n.line_before || (n.kind == TokenKind::Punct && !n.punct('-')));
+        if let Some(unit) = list.get(i + 1).filter(|u| !is_plural(u.text)).and_then(|u| Unit::parse(u.text)) {
+            if let Some(w) = list.get(i + 2).filter(|w| w.is_any(&["before", "after"]) && bare(i + 3)) {
+                let offset = if w.is("after") { 1 } else { -1 };
+                return Some((i, i + 3, from_last(DateExpr::Relative { unit, offset }), "date::from_last"));
+            }
+        }
+    }
     // "last week", "next year", "this month", "the following year", "the previous week"
     const PLAIN: lexicon::Words = lexicon::Words::new(&["last", "past", "next", "this", "coming"]);
     const AFTER_THE: lexicon::Words = lexicon::Words::new(&["following", "next", "previous", "last", "past", "coming"]);
@@ -1507,7 +1573,13 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
                         return Some((i, k + 2 + on, DateExpr::WeekdayOfWeek { weekday, weeks: offset }, "date::weekday_of_week"));
                     }
                 }
-                return Some((i, k + 1, DateExpr::Relative { unit, offset }, "date::relative_unit"));
+                let relative = DateExpr::Relative { unit, offset };
+                // "the following year", "the previous day", "the next day":
+                // counted from the date the story last named
+                if matches!(phrase, "the following" | "the previous") || (phrase == "the next" && unit == Unit::Day) {
+                    return Some((i, k + 1, from_last(relative), "date::from_last"));
+                }
+                return Some((i, k + 1, relative, "date::relative_unit"));
             }
             // "last Thursday", "this Friday", "next Monday"
             if let Some(weekday) = lexicon::weekday(u.text).filter(|_| !phrase.starts_with("the") && phrase != "coming") {
@@ -1557,9 +1629,15 @@ fn counted_from_reference(list: &[Token<'_>], i: usize) -> Option<Found> {
         parts.push((n, unit));
         end = u + 1;
     }
+    // "two days later", "a week earlier", "three days after,": counted from
+    // the date the story last named
+    let bare = |k: usize| list.get(k).is_none_or(|n| n.line_before || (n.kind == TokenKind::Punct && !n.punct('-')));
+    let anaphoric = list.get(end).is_some_and(|w| w.is_any(&["later", "earlier"]) || (w.is_any(&["after", "before"]) && bare(end + 1)));
     // the day counted from, in days from the reference, and the direction
     let (base, sign, after) = if list.get(end).is_some_and(|a| a.is_any(&["ago", "hence"])) {
         (0, if list[end].is("ago") { -1 } else { 1 }, end + 1)
+    } else if anaphoric {
+        (0, if list[end].is_any(&["later", "after"]) { 1 } else { -1 }, end + 1)
     } else {
         let sign = match list.get(end) {
             Some(w) if w.is_any(&["from", "after"]) => 1,
@@ -1578,9 +1656,14 @@ fn counted_from_reference(list: &[Token<'_>], i: usize) -> Option<Found> {
         };
         (base, sign, end + 2)
     };
+    let wrap = |expr: DateExpr| if anaphoric { (i, after, from_last(expr), "date::from_last") } else { (i, after, expr, "date::ago") };
     if let ([(amount, unit)], 0) = (parts.as_slice(), base) {
         let offset = sign * *amount as i32;
-        return Some((i, after, DateExpr::Relative { unit: *unit, offset }, "date::ago"));
+        // "a week earlier" than a day is a day
+        if anaphoric && *unit == Unit::Week {
+            return Some(wrap(DateExpr::Shift { months: 0, days: 7 * offset, finest: Unit::Day }));
+        }
+        return Some(wrap(DateExpr::Relative { unit: *unit, offset }));
     }
     let (mut months, mut days) = (0, base);
     for &(n, unit) in &parts {
@@ -1597,7 +1680,13 @@ fn counted_from_reference(list: &[Token<'_>], i: usize) -> Option<Found> {
     }
     // a day named as the anchor makes the value a day
     let finest = if base != 0 { Unit::Day } else { parts.iter().map(|p| p.1).min()? };
-    Some((i, after, DateExpr::Shift { months, days, finest }, "date::shift"))
+    let (first, end, expr, source) = wrap(DateExpr::Shift { months, days, finest });
+    Some((first, end, expr, if anaphoric { source } else { "date::shift" }))
+}
+
+/// A date counted from the last one the story names, that one not yet found.
+fn from_last(expr: DateExpr) -> DateExpr {
+    DateExpr::FromLast { expr: Box::new(expr), from: None }
 }
 
 /// A lead word at token `i`: one of `plain`, or "the" and one of
@@ -1745,6 +1834,21 @@ mod tests {
         assert_eq!(iso_fields("2013-07-02T07:37Z"), ["year", "month", "day", "hour", "minute", "zone"]);
         assert_eq!(DateExpr::Time { hour: 7, minute: 37, zone: None }.stated(), ["hour", "minute"]);
         assert!(DateExpr::Relative { unit: Unit::Week, offset: -1 }.stated().is_empty());
+    }
+
+    #[test]
+    fn origins_of_relative_dates() {
+        let reference = Day::new(2024, 9, 26);
+        let previous = DateExpr::Relative { unit: Unit::Day, offset: -1 };
+        let from = |expr: DateExpr| DateExpr::FromLast { expr: Box::new(previous.clone()), from: Some(Box::new(expr)) };
+        assert_eq!(from(DateExpr::MonthDay { month: 6, day: 25 }).origin(reference), Day::new(2024, 6, 25));
+        // a month or a year stands in for its first day
+        assert_eq!(from(DateExpr::Absolute("2019-07".into())).origin(reference), Day::new(2019, 7, 1));
+        assert_eq!(from(DateExpr::Absolute("2019".into())).origin(reference), Day::new(2019, 1, 1));
+        assert_eq!(from(DateExpr::Absolute("2019-Q3".into())).origin(reference), Day::new(2019, 1, 1));
+        assert_eq!(from(DateExpr::Relative { unit: Unit::Week, offset: -1 }).origin(reference), Day::new(2024, 1, 1));
+        assert_eq!(DateExpr::FromLast { expr: Box::new(previous.clone()), from: None }.origin(reference), reference);
+        assert_eq!(previous.origin(reference), reference);
     }
 
     fn check(text: &str, span: &str, value: Option<&str>) {

@@ -6,6 +6,7 @@
 //! quotes. Dates come out unresolved; the caller resolves them once the
 //! article's reference date is known.
 
+mod anaphora;
 mod date;
 pub mod lexicon;
 mod number;
@@ -42,6 +43,7 @@ pub fn extract(tokens: &Tokens<'_>) -> (Vec<Mention>, Vec<Name>) {
         dates.retain(|m| !inside(m));
         numbers.retain(|m| !inside(m));
     }
+    anaphora::anchor_to_last_date(&mut dates);
     let quotes = quote::quotes(tokens, &names);
     spoken::anchor_quoted_dates(tokens, &mut dates, &quotes);
     let mut all: Vec<Mention> = dates.into_iter().chain(numbers).chain(quotes).collect();

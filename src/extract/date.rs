@@ -1005,7 +1005,11 @@ fn iso_date(list: &[Token<'_>], i: usize) -> Option<Found> {
         let d = numeral(list.get(i + 4)).filter(|_| glued(list, i + 4))?;
         return Some((i, i + 5, written_day(y as i32, m, d)?, "date::iso"));
     }
-    (1..=12).contains(&m).then(|| (i, i + 3, DateExpr::Absolute(format!("{y:04}-{m:02}")), "date::iso"))
+    // "the 2010-11 season": two years in a row are a season or a financial
+    // year (read as a range of years), which news writes far more often than
+    // a month in ISO form
+    let next_year = sep == "-" && m == (y + 1) % 100;
+    ((1..=12).contains(&m) && !next_year).then(|| (i, i + 3, DateExpr::Absolute(format!("{y:04}-{m:02}")), "date::iso"))
 }
 
 /// "9/18/2015", "21/04/16", "13.5.2015": day, month and year in digits.

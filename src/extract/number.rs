@@ -530,6 +530,11 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                     let core = Core { value: Interval::exact(x / y), counts: false, takes_of: true, source: "number::fraction" };
                     return Some((core, end + 2));
                 }
+                // "9/11", "24/7", "50/50": two whole numbers joined by a
+                // slash that are no fraction name something; neither counts
+                if y.is_some() && !more {
+                    return None;
+                }
             }
             // "2 1/4", "2 1/2 inches": a whole number and a fraction of digits
             if end == j + 1 && t.text.bytes().all(|b| b.is_ascii_digit()) {
@@ -1081,8 +1086,9 @@ fn is_not_a_quantity(list: &[Token<'_>], j: usize) -> bool {
         if p.punct('#') {
             return true;
         }
-        // the "37" of "7:37"
-        if p.punct(':') && !p.space_before && !list[j].space_before {
+        // the "37" of "7:37"; the "11" of "9/11" (a fraction is read from its first number)
+        let after_digits = j >= 2 && list[j - 2].kind == TokenKind::Numeral;
+        if (p.punct(':') || (p.punct('/') && after_digits)) && !p.space_before && !list[j].space_before {
             return true;
         }
     }

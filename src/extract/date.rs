@@ -695,6 +695,11 @@ fn may_open_date(t: &Token<'_>) -> bool {
 
 fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = list.get(i)?;
+    if t.is_capitalized() {
+        if let Some(found) = holiday(list, i) {
+            return Some(found);
+        }
+    }
     if !may_open_date(t) {
         return None;
     }
@@ -723,6 +728,46 @@ fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
         .or_else(|| vague_duration(list, i))
         .or_else(|| weekday(list, i))
         .or_else(|| day_of_month(list, i))
+}
+
+/// Holidays that name a day, capitalized: a fixed one's first word, its
+/// month and day, and whether it needs "Day" after it ("Boxing Day", but
+/// "Christmas" alone).
+const HOLIDAYS: [&str; 11] = ["Christmas", "Halloween", "Boxing", "Valentine", "Jamhuri", "Madaraka", "Mashujaa", "Bastille", "Armistice", "New", "Thanksgiving"];
+const HOLIDAY_DAYS: [(u32, u32, bool); 9] = [(12, 25, false), (10, 31, false), (12, 26, true), (2, 14, true), (12, 12, true), (6, 1, true), (10, 20, true), (7, 14, true), (11, 11, true)];
+
+/// "Christmas Day", "Christmas Eve", "New Year's Eve", "Valentine's Day",
+/// "Jamhuri Day" (Kenya's 12 December), "Thanksgiving" (the fourth Thursday
+/// of November): the day, with the year implied as for "June 25".
+fn holiday(list: &[Token<'_>], i: usize) -> Option<Found> {
+    let name = lexicon::without_possessive(list[i].text);
+    let found = HOLIDAYS.iter().position(|h| *h == name)?;
+    let is = |k: usize, w: &str| list.get(k).is_some_and(|t| t.is(w));
+    let day = usize::from(is(i + 1, "day"));
+    // "Christmas sales", "a Thanksgiving dinner": a name used as an
+    // adjective, not a day ("over Christmas and New Year" still is one)
+    let attributive = list.get(i + 1).is_some_and(|n| n.is_word() && !n.is_capitalized() && !n.line_before && !n.is_any(&["and", "or", "in", "on", "at", "to", "for", "of", "this", "last", "next", "is", "was", "will", "with", "when", "day", "eve"]));
+    if attributive && found != 9 {
+        return None;
+    }
+    let (month, date, end) = match found {
+        // "New Year's Day", "New Year's Eve", "New Year's"
+        9 => {
+            list.get(i + 1).filter(|y| y.text.len() > 4 && lexicon::without_possessive(y.text).eq_ignore_ascii_case("year"))?;
+            let (eve, day) = (is(i + 2, "eve"), is(i + 2, "day"));
+            if eve { (12, 31, i + 3) } else { (1, 1, i + 2 + usize::from(day)) }
+        }
+        10 => return Some((i, i + 1 + day, DateExpr::NthWeekday { n: 4, weekday: 3, month: Some(11), months: 0 }, "date::holiday")),
+        0 if is(i + 1, "eve") => (12, 24, i + 2),
+        k => {
+            let (month, date, needs_day) = HOLIDAY_DAYS[k];
+            if needs_day && day == 0 {
+                return None;
+            }
+            (month, date, i + 1 + day)
+        }
+    };
+    Some((i, end, DateExpr::MonthDay { month, day: date }, "date::holiday"))
 }
 
 /// "on Thursday" → "Thursday"; "Monday morning".
@@ -1636,7 +1681,8 @@ fn counted_from_reference(list: &[Token<'_>], i: usize) -> Option<Found> {
     // "two days later", "a week earlier", "three days after,": counted from
     // the date the story last named
     let bare = |k: usize| list.get(k).is_none_or(|n| n.line_before || (n.kind == TokenKind::Punct && !n.punct('-')));
-    let anaphoric = list.get(end).is_some_and(|w| w.is_any(&["later", "earlier"]) || (w.is_any(&["after", "before"]) && bare(end + 1)));
+    // (not "three days later than planned": a delay)
+    let anaphoric = list.get(end).is_some_and(|w| (w.is_any(&["later", "earlier"]) && !is_at(list, end + 1, "than")) || (w.is_any(&["after", "before"]) && bare(end + 1)));
     // the day counted from, in days from the reference, and the direction
     let (base, sign, after) = if list.get(end).is_some_and(|a| a.is_any(&["ago", "hence"])) {
         (0, if list[end].is("ago") { -1 } else { 1 }, end + 1)
@@ -1686,6 +1732,10 @@ fn counted_from_reference(list: &[Token<'_>], i: usize) -> Option<Found> {
     let finest = if base != 0 { Unit::Day } else { parts.iter().map(|p| p.1).min()? };
     let (first, end, expr, source) = wrap(DateExpr::Shift { months, days, finest });
     Some((first, end, expr, if anaphoric { source } else { "date::shift" }))
+}
+
+fn is_at(list: &[Token<'_>], k: usize, word: &str) -> bool {
+    list.get(k).is_some_and(|t| t.is(word))
 }
 
 /// A date counted from the last one the story names, that one not yet found.

@@ -315,7 +315,7 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
                 i = end;
                 continue;
             }
-        } else if lexicon::REPORTING_VERBS.has(t) && i > 0 && matches!(list[i - 1].text, "\"" | "”" | "»") {
+        } else if i > 0 && matches!(list[i - 1].text, "\"" | "”" | "»") && lexicon::REPORTING_VERBS.has(t) {
             // "…,” said Mia Mottley": the speaker after the verb is someone a
             // later "she" may mean (a title after the verb is read above)
             let (name, end) = capitalized_run(tokens, i + 1);

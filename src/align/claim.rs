@@ -5,7 +5,7 @@
 //! clause, so in "deployed 382 officers and is working towards a total of
 //! 2,500" the 382 is deployed and the 2,500 a total.
 
-use crate::extract::lexicon::Words;
+use crate::extract::lexicon::{words, Words};
 use crate::extract::DateExpr;
 use crate::mention::{Kind, Mention};
 use crate::sort;
@@ -106,10 +106,12 @@ pub struct Claim {
 }
 
 /// Words that put a sentence's event in the future.
-const FUTURE: Words = Words::new(&["will", "would", "shall", "plans", "planned", "expected", "aims", "aiming", "towards", "toward", "due", "upcoming", "soon", "set"]);
+const FUTURE: Words = words!(concat!(
+    "will|would|shall|plans|planned|expected|aims|aiming|towards|toward|due|upcoming|soon|set",
+));
 
 /// Words that mark a sentence's figures as earlier ones.
-const EARLIER: Words = Words::new(&["previously", "initially", "originally"]);
+const EARLIER: Words = words!("previously|initially|originally");
 
 /// Facts about the sentences and clauses of one article, computed once so
 /// that each mention's claim costs O(log n), whatever the article's shape.
@@ -393,7 +395,31 @@ const CUE_ROLES: [Role; CUE_COUNT] = {
     }
     out
 };
-const ALL_CUES: Words = Words::new(&CUE_WORDS);
+/// [`CUE_WORDS`] packed as [`Words`] keeps them: each after its length byte.
+const CUE_BYTES: usize = {
+    let (mut n, mut i) = (CUE_COUNT, 0);
+    while i < CUE_COUNT {
+        n += CUE_WORDS[i].len();
+        i += 1;
+    }
+    n
+};
+const CUE_PACKED: [u8; CUE_BYTES] = {
+    let (mut out, mut k, mut i) = ([0; CUE_BYTES], 0, 0);
+    while i < CUE_COUNT {
+        let word = CUE_WORDS[i].as_bytes();
+        out[k] = word.len() as u8;
+        let mut j = 0;
+        while j < word.len() {
+            out[k + 1 + j] = word[j];
+            j += 1;
+        }
+        k += 1 + word.len();
+        i += 1;
+    }
+    out
+};
+const ALL_CUES: Words = Words::new(&CUE_PACKED);
 
 fn cue_role(t: &Token<'_>) -> Option<Role> {
     if !t.is_word() {
@@ -409,7 +435,7 @@ fn cue_role(t: &Token<'_>) -> Option<Role> {
 /// 300 and 400").
 fn is_break(list: &[Token<'_>], j: usize) -> bool {
     // "and", "but" and "while" first: they also break before a number
-    const JOINERS: Words = Words::new(&["and", "but", "while", "whereas", "which", "who"]);
+    const JOINERS: Words = words!("and|but|while|whereas|which|who");
     let t = &list[j];
     if t.kind == TokenKind::Punct {
         return matches!(t.text, "," | ";" | ":" | "(" | ")" | "—" | "–" | "“" | "”" | "\"");
@@ -424,11 +450,11 @@ fn is_break(list: &[Token<'_>], j: usize) -> bool {
 
 /// Counted things that are people in uniform (close enough to be compared),
 /// and their plurals.
-const PERSONNEL: Words = Words::new(&[
-    "officer", "officers", "police", "polices", "personnel", "personnels", "troop", "troops", "soldier", "soldiers",
-    "policeman", "policemen", "policemens", "peacekeeper", "peacekeepers", "guard", "guards", "force", "forces",
-    "deployment", "deployments",
-]);
+const PERSONNEL: Words = words!(concat!(
+    "officer|officers|police|polices|personnel|personnels|troop|troops|soldier|soldiers|",
+    "policeman|policemen|policemens|peacekeeper|peacekeepers|guard|guards|force|forces|",
+    "deployment|deployments",
+));
 
 /// "deploy", "deployed", "deploying": the sending of people in uniform.
 fn is_deploying(word: &str) -> bool {
@@ -468,13 +494,12 @@ fn number_class(m: &Mention, list: &[Token<'_>], at: usize, nearest_with_unit: O
 
 /// Lower-case content-word stems of a quote, for comparing wordings.
 pub fn content_words(text: &str) -> Vec<String> {
-    const STOP: Words = Words::new(&[
-        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "is", "are",
-        "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "should", "we",
-        "i", "you", "he", "she", "it", "they", "our", "their", "its", "this", "that", "these", "those", "there",
-        "what", "which", "who", "as", "so", "if", "not", "no", "now", "all", "us", "me", "my", "your", "do", "does",
-        "also", "than", "then",
-    ]);
+    const STOP: Words = words!(concat!(
+        "the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|is|are|was|were|be|been|being|has|",
+        "have|had|will|would|can|could|should|we|i|you|he|she|it|they|our|their|its|this|that|",
+        "these|those|there|what|which|who|as|so|if|not|no|now|all|us|me|my|your|do|does|also|than|",
+        "then",
+    ));
     // Names (capitalized words not opening a sentence) say what a quote is
     // about, not how it is worded: two different statements about the "UN
     // Security Council" share them.

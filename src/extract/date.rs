@@ -3,7 +3,7 @@
 //! states; [`DateExpr::resolve`] turns it into an ISO value once the article's
 //! reference date is known.
 
-use super::lexicon;
+use super::lexicon::{self, words};
 use super::number::phrase_at;
 use crate::calendar::{add_months, days_in_month, Day};
 use crate::mention::{Kind, Mention, Value};
@@ -583,21 +583,20 @@ type Found = (usize, usize, DateExpr, &'static str);
 /// The date starting at token `i`: `(first token, end token, expr, source)`.
 /// Words that can open a date mention besides numerals, months and
 /// weekdays, sorted. Every other token is rejected at once.
-const OPENERS: lexicon::Words = lexicon::Words::new(&[
-    "a", "additional", "another", "coming", "early", "earlier", "end", "few", "last", "late", "later",
-    "mid", "next", "past", "recent", "several", "the", "this", "today", "tomorrow", "tmrw", "tonight", "yesterday", "an",
-    "single", "first", "second", "third", "fourth", "final", "weekend", "q", "beginning", "start", "middle",
-    "spring", "summer", "autumn", "fall", "winter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-    "nineteenth", "twentieth", "thirtieth", "noon", "midday", "midnight",
-]);
+const OPENERS: lexicon::Words = words!(concat!(
+    "a|additional|another|coming|early|earlier|end|few|last|late|later|mid|next|past|recent|",
+    "several|the|this|today|tomorrow|tmrw|tonight|yesterday|an|single|first|second|third|",
+    "fourth|final|weekend|q|beginning|start|middle|spring|summer|autumn|fall|winter|fifth|",
+    "sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|",
+    "sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|noon|midday|midnight",
+));
 
 /// Ordinal words for the days of a month, "first" to "twentieth", then "thirtieth".
-const ORDINAL_DAYS: lexicon::Words = lexicon::Words::new(&[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    "twentieth", "thirtieth",
-]);
+const ORDINAL_DAYS: lexicon::Words = words!(concat!(
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|",
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|",
+    "thirtieth",
+));
 
 /// A day written as an ordinal word at `k`: "tenth", "twenty-first",
 /// "thirty first": `(day, index after)`.
@@ -773,7 +772,7 @@ fn holiday(list: &[Token<'_>], i: usize) -> Option<Found> {
 
 /// "on Thursday" → "Thursday"; "Monday morning".
 /// Weekday abbreviations, Monday first ("Wed, Oct 11", "Thurs 2 Nov").
-const WEEKDAY_ABBREVIATIONS: lexicon::Words = lexicon::Words::new(&["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]);
+const WEEKDAY_ABBREVIATIONS: lexicon::Words = words!("mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun");
 /// The weekday of each abbreviation above (Monday = 0).
 const ABBREVIATED_WEEKDAYS: [u32; 10] = [0, 1, 1, 2, 3, 3, 3, 4, 5, 6];
 
@@ -1593,8 +1592,8 @@ fn relative(list: &[Token<'_>], i: usize) -> Option<Found> {
         }
     }
     // "last week", "next year", "this month", "the following year", "the previous week"
-    const PLAIN: lexicon::Words = lexicon::Words::new(&["last", "past", "next", "this", "coming"]);
-    const AFTER_THE: lexicon::Words = lexicon::Words::new(&["following", "next", "previous", "last", "past", "coming"]);
+    const PLAIN: lexicon::Words = words!("last|past|next|this|coming");
+    const AFTER_THE: lexicon::Words = words!("following|next|previous|last|past|coming");
     const PHRASES: [(&str, i32); 11] = [("last", -1), ("past", -1), ("next", 1), ("this", 0), ("coming", 1), ("the following", 1),
         ("the next", 1), ("the previous", -1), ("the last", -1), ("the past", -1), ("the coming", 1)];
     if let Some((the, p, k)) = lead_phrase(list, i, &PLAIN, &AFTER_THE) {
@@ -1772,9 +1771,9 @@ fn amount_at(list: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
 
 /// Words that open a stretch of time and belong to it: "another 12 months",
 /// "the past five trading days".
-const DURATION_LEADS: lexicon::Words = lexicon::Words::new(&["additional", "another", "past", "last", "next"]);
+const DURATION_LEADS: lexicon::Words = words!("additional|another|past|last|next");
 /// The same after "the": "the past five trading days".
-const DURATION_LEADS_AFTER_THE: lexicon::Words = lexicon::Words::new(&["previous", "coming", "first", "final", "past", "last", "next"]);
+const DURATION_LEADS_AFTER_THE: lexicon::Words = words!("previous|coming|first|final|past|last|next");
 
 /// Words between a count and its unit: "six straight days", "five trading days".
 const DURATION_MODIFIERS: [&str; 8] = ["straight", "consecutive", "trading", "business", "working", "full", "more", "successive"];

@@ -89,6 +89,14 @@ impl Filter {
         self
     }
 
+    /// This filter, also letting through `word`.
+    const fn with_word(mut self, word: &[u8]) -> Filter {
+        let [a, b] = Filter::slots_of(fold_hash(word));
+        self.bits[a / 64] |= 1 << (a % 64);
+        self.bits[b / 64] |= 1 << (b % 64);
+        self
+    }
+
     /// Lets through what either filter lets through.
     pub const fn union(mut self, other: Filter) -> Filter {
         let mut i = 0;
@@ -116,14 +124,57 @@ impl Filter {
 }
 
 /// A fixed list of lower-case words, looked up in any case behind a [`Filter`].
+/// Built by [`words!`] from the words joined by '|' ("said|told|stated").
 pub struct Words {
-    list: &'static [&'static str],
+    /// Each word after a byte holding its length: one string of bytes,
+    /// where a slice of `&str` would cost a pointer and a length (8 bytes)
+    /// per word in the wasm, over 5 KB for the crate's lists; the lengths let
+    /// a search step from word to word without looking for separators.
+    list: &'static [u8],
     filter: Filter,
 }
 
+/// A [`Words`] from a string literal of words joined by '|'.
+macro_rules! words {
+    ($list:expr) => {{
+        const PACKED: [u8; $list.len() + 1] = $crate::extract::lexicon::length_prefixed($list);
+        $crate::extract::lexicon::Words::new(&PACKED)
+    }};
+}
+pub(crate) use words;
+
+/// "said|told" as [`Words`] keeps it: each word after its length byte.
+pub const fn length_prefixed<const N: usize>(list: &str) -> [u8; N] {
+    let bytes = list.as_bytes();
+    let mut out = [0u8; N];
+    let (mut i, mut at) = (0, 0);
+    while i <= bytes.len() {
+        let start = i;
+        while i < bytes.len() && bytes[i] != b'|' {
+            out[at + 1 + i - start] = bytes[i];
+            i += 1;
+        }
+        assert!(i - start < 256, "a word of a list is under 256 bytes");
+        out[at] = (i - start) as u8;
+        at += 1 + i - start;
+        i += 1;
+    }
+    out
+}
+
 impl Words {
-    pub const fn new(list: &'static [&'static str]) -> Words {
-        Words { list, filter: Filter::EMPTY.with(list) }
+    /// Words packed by [`length_prefixed`]; see [`words!`].
+    pub const fn new(list: &'static [u8]) -> Words {
+        let mut filter = Filter::EMPTY;
+        let mut i = 0;
+        while i < list.len() {
+            let n = list[i] as usize;
+            let (_, rest) = list.split_at(i + 1);
+            let (word, _) = rest.split_at(n);
+            filter = filter.with_word(word);
+            i += 1 + n;
+        }
+        Words { list, filter }
     }
 
     /// Index of `word` (any case) on the list.
@@ -138,7 +189,17 @@ impl Words {
         let lowered = lower(word);
         let w = lowered.as_bytes();
         // length and first byte before the full comparison: most entries differ there
-        self.list.iter().position(|entry| entry.len() == w.len() && entry.as_bytes().first() == w.first() && entry.as_bytes() == w)
+        let (mut i, mut index) = (0, 0);
+        while let Some(&n) = self.list.get(i) {
+            let n = usize::from(n);
+            // length and first byte before the full comparison: most entries differ there
+            if n == w.len() && self.list.get(i + 1) == w.first() && self.list.get(i + 1..i + 1 + n) == Some(w) {
+                return Some(index);
+            }
+            i += 1 + n;
+            index += 1;
+        }
+        None
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -171,19 +232,17 @@ pub const MONTHS: [&str; 12] = [
 
 /// 1-based month of a month name or its usual abbreviation ("Sept" too).
 /// Month names and their usual abbreviations, "sept" last.
-pub const MONTH_NAMES: Words = Words::new(&[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sept",
-]);
+pub const MONTH_NAMES: Words = words!(concat!(
+    "january|february|march|april|may|june|july|august|september|october|november|december|jan|",
+    "feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sept",
+));
 
 pub fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     MONTH_NAMES.position(w).map(|i| if i == 24 { 9 } else { i as u32 % 12 + 1 })
 }
 
-pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-pub const WEEKDAY_NAMES: Words = Words::new(&WEEKDAYS);
+pub const WEEKDAY_NAMES: Words = words!("monday|tuesday|wednesday|thursday|friday|saturday|sunday");
 
 /// 0 = Monday.
 pub fn weekday(word: &str) -> Option<u32> {
@@ -192,11 +251,11 @@ pub fn weekday(word: &str) -> Option<u32> {
 
 /// Value of a cardinal number word ("seven", "forty").
 /// Cardinal number words: 0-19, the tens 20-90, then "nought" and "naught" (0).
-pub const NUMBER_WORDS: Words = Words::new(&[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-    "fifty", "sixty", "seventy", "eighty", "ninety", "nought", "naught",
-]);
+pub const NUMBER_WORDS: Words = words!(concat!(
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|",
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|",
+    "eighty|ninety|nought|naught",
+));
 
 pub fn number_word(word: &str) -> Option<f64> {
     NUMBER_WORDS.position(word).map(|i| match i {
@@ -345,10 +404,10 @@ pub fn currency_millions(word: &str) -> Option<&'static str> {
 
 /// Unit abbreviations written glued to their number ("500km", "30GB",
 /// "10kg"): the number is a quantity, not part of a code.
-pub const GLUED_UNITS: Words = Words::new(&[
-    "km", "kg", "cm", "mm", "ft", "lb", "lbs", "oz", "mi", "mph", "kph", "kmh", "gb", "mb", "tb", "kb", "ghz", "mhz",
-    "mw", "gw", "kw", "kwh", "mwh", "gwh", "wh", "ha", "km2", "sqm", "bpd", "mt",
-]);
+pub const GLUED_UNITS: Words = words!(concat!(
+    "km|kg|cm|mm|ft|lb|lbs|oz|mi|mph|kph|kmh|gb|mb|tb|kb|ghz|mhz|mw|gw|kw|kwh|mwh|gwh|wh|ha|",
+    "km2|sqm|bpd|mt",
+));
 
 /// "Monday's" → "Monday": a possessive is still the word it is made from.
 pub fn without_possessive(word: &str) -> &str {
@@ -367,12 +426,11 @@ pub fn is_minor_currency(word: &str) -> bool {
 
 /// Words that end a noun phrase after a number: function words, auxiliaries
 /// and common verbs.
-pub const PHRASE_STOPS: Words = Words::new(&[
-    "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "and", "or", "but", "who", "that", "which",
-    "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "could", "should", "can", "may", "might", "must", "do", "does", "did", "the", "a", "an", "this", "these", "those",
-    "as", "than", "so", "if", "when", "while", "since", "per", "each", "it", "they", "he", "she",
-]);
+pub const PHRASE_STOPS: Words = words!(concat!(
+    "of|to|in|on|at|by|for|from|with|into|and|or|but|who|that|which|whom|whose|is|are|was|were|",
+    "be|been|being|has|have|had|will|would|could|should|can|may|might|must|do|does|did|the|a|",
+    "an|this|these|those|as|than|so|if|when|while|since|per|each|it|they|he|she",
+));
 
 /// Plurals that do not end in "s", and their singular.
 pub fn irregular_singular(word: &str) -> Option<&'static str> {
@@ -419,31 +477,30 @@ pub fn singular(word: &str) -> String {
 /// quote extractor's list (MIT, sfu-discourse-lab/GenderGapTracker,
 /// nlp/english/rules/quote_verb_list.txt) where they rarely mean anything
 /// but speech.
-pub const REPORTING_VERBS: Words = Words::new(&[
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained", "explains",
-    "remarked", "remarks", "declared", "declares", "noted", "notes", "announced", "announces", "asked", "asks",
-    "wrote", "writes", "insisted", "insists", "argued", "argues", "warned", "warns", "claimed", "claims",
-    "urged", "urges", "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "continued", "continues",
-    "replied", "replies", "recalled", "recalls", "acknowledged", "acknowledges", "admitted", "admits", "tweeted",
-    "posted", "shared", "according", "asserted", "asserts", "commented", "concluded", "confirmed", "confirms",
-    "responded", "responds", "suggested", "suggests", "testified", "mentioned", "exclaimed", "proclaimed",
-    "reiterated", "reiterates", "cautioned", "conceded", "predicted", "reminded", "saying", "adding", "telling",
-    "noting", "stating", "writing", "explaining", "asking", "declaring", "insisting", "arguing", "warning",
-    "stressing", "urging", "recalling", "acknowledging", "admitting", "announcing", "claiming",
-]);
+pub const REPORTING_VERBS: Words = words!(concat!(
+    "said|says|say|told|tells|added|adds|stated|states|explained|explains|remarked|remarks|",
+    "declared|declares|noted|notes|announced|announces|asked|asks|wrote|writes|insisted|",
+    "insists|argued|argues|warned|warns|claimed|claims|urged|urges|stressed|stresses|",
+    "emphasized|emphasised|emphasizes|continued|continues|replied|replies|recalled|recalls|",
+    "acknowledged|acknowledges|admitted|admits|tweeted|posted|shared|according|asserted|",
+    "asserts|commented|concluded|confirmed|confirms|responded|responds|suggested|suggests|",
+    "testified|mentioned|exclaimed|proclaimed|reiterated|reiterates|cautioned|conceded|",
+    "predicted|reminded|saying|adding|telling|noting|stating|writing|explaining|asking|",
+    "declaring|insisting|arguing|warning|stressing|urging|recalling|acknowledging|admitting|",
+    "announcing|claiming",
+));
 
 pub fn is_reporting_verb(word: &str) -> bool {
     REPORTING_VERBS.contains(word)
 }
 
 /// Titles that precede a person's name.
-pub const TITLES: Words = Words::new(&[
-    "president", "mr", "mrs", "ms", "dr", "prof", "professor", "minister", "secretary", "senator", "governor",
-    "general", "gen", "judge", "justice", "ambassador", "chancellor", "king", "queen", "pope", "sir", "mayor",
-    "chief", "spokesman", "spokeswoman", "spokesperson", "commander", "director", "commissioner", "inspector",
-    "envoy", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "ceo", "chairman",
-    "chairwoman", "executive", "officer", "leader",
-]);
+pub const TITLES: Words = words!(concat!(
+    "president|mr|mrs|ms|dr|prof|professor|minister|secretary|senator|governor|general|gen|",
+    "judge|justice|ambassador|chancellor|king|queen|pope|sir|mayor|chief|spokesman|spokeswoman|",
+    "spokesperson|commander|director|commissioner|inspector|envoy|colonel|col|captain|capt|",
+    "lieutenant|lt|sergeant|sgt|ceo|chairman|chairwoman|executive|officer|leader",
+));
 
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(word.trim_end_matches('.'))

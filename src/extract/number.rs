@@ -1,7 +1,7 @@
 //! Number mentions: numerals, number words, money, percentages, fractions,
 //! vague quantities, each with its hedge turned into an interval.
 
-use super::lexicon;
+use super::lexicon::{self, words};
 use crate::mention::{Interval, Kind, Mention, Value};
 use crate::text::{Span, Token, TokenKind, Tokens};
 
@@ -71,12 +71,12 @@ pub fn numbers(tokens: &Tokens<'_>) -> Vec<Mention> {
 }
 
 /// Verbs of change: "rose from 350 to 680" states two values, not a range.
-const CHANGE_VERBS: lexicon::Words = lexicon::Words::new(&[
-    "rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "increase", "increases",
-    "decreased", "decrease", "grew", "grown", "grow", "dropped", "drop", "jumped", "climbed", "declined",
-    "reduced", "raised", "cut", "went", "gone", "changed", "moved", "surged", "plunged", "slipped", "soared",
-    "lowered", "slashed", "boosted", "revised", "expanded", "shrank", "shrunk", "up", "down",
-]);
+const CHANGE_VERBS: lexicon::Words = words!(concat!(
+    "rose|risen|rise|rises|fell|fallen|fall|falls|increased|increase|increases|decreased|",
+    "decrease|grew|grown|grow|dropped|drop|jumped|climbed|declined|reduced|raised|cut|went|",
+    "gone|changed|moved|surged|plunged|slipped|soared|lowered|slashed|boosted|revised|expanded|",
+    "shrank|shrunk|up|down",
+));
 
 /// Joins two numbers that bound one quantity into a range: "between 300
 /// and 400", "300-400", "300 to 400", "from 5 to 7", "five or six", with a
@@ -192,11 +192,11 @@ fn glued(list: &[Token<'_>], i: usize) -> bool {
 /// Words that can open a number mention (hedges, articles of "a dozen",
 /// fractions, vague quantities, signs), checked first. Every other word
 /// is rejected at once: this runs for every token of every article.
-const OPENERS: lexicon::Words = lexicon::Words::new(&[
-    "minus", "negative", "quarter", "hundred", "a", "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "dozens", "fewer", "half",
-    "hundreds", "in", "just", "less", "millions", "more", "nearly", "no", "over", "roughly", "scores", "some", "tens",
-    "thousands", "under", "up", "upwards", "billions",
-]);
+const OPENERS: lexicon::Words = words!(concat!(
+    "minus|negative|quarter|hundred|a|about|almost|an|approximately|around|as|at|below|close|",
+    "dozens|fewer|half|hundreds|in|just|less|millions|more|nearly|no|over|roughly|scores|some|",
+    "tens|thousands|under|up|upwards|billions",
+));
 
 /// The currency of "US$", "C$", "A$" written as a word glued to "$" at `j`.
 fn glued_dollar(list: &[Token<'_>], j: usize) -> Option<&'static str> {
@@ -226,10 +226,10 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
     }
     let start = first.span.start;
     // the hedges' first words, to try the hedges only where one can start
-    const HEDGE_STARTS: lexicon::Words = lexicon::Words::new(&[
-        "about", "almost", "an", "approximately", "around", "as", "at", "below", "close", "fewer", "in", "just", "less",
-        "more", "nearly", "no", "over", "roughly", "some", "under", "up", "upwards",
-    ]);
+    const HEDGE_STARTS: lexicon::Words = words!(concat!(
+        "about|almost|an|approximately|around|as|at|below|close|fewer|in|just|less|more|nearly|no|",
+        "over|roughly|some|under|up|upwards",
+    ));
     let (hedge, hedge_name, mut j) = if HEDGE_STARTS.has(first) {
         HEDGES
             .iter()

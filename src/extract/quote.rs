@@ -17,7 +17,7 @@
 //!    name the article gives ("Mr. O’Neil" → "William O’Neil"); the analysis
 //!    completes it again across the cluster.
 
-use super::lexicon;
+use super::lexicon::{self, words};
 use crate::mention::{Kind, Mention, Value};
 use crate::text::{Span, Token, Tokens};
 
@@ -343,13 +343,12 @@ fn looks_like_person(name: &str) -> bool {
 }
 
 /// Words that open a clause, not a name ("He", "The", "In").
-const FUNCTION_WORDS: lexicon::Words = lexicon::Words::new(&[
-    "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "and", "or", "but", "who", "that", "which",
-    "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "could", "should", "can", "may", "might", "must", "do", "does", "did", "the", "a", "an", "this", "these", "those",
-    "as", "than", "so", "if", "when", "while", "since", "per", "each", "it", "they", "he", "she", "we", "i", "you",
-    "our", "their", "his", "her", "its", "there", "then",
-]);
+const FUNCTION_WORDS: lexicon::Words = words!(concat!(
+    "of|to|in|on|at|by|for|from|with|into|and|or|but|who|that|which|whom|whose|is|are|was|were|",
+    "be|been|being|has|have|had|will|would|could|should|can|may|might|must|do|does|did|the|a|",
+    "an|this|these|those|as|than|so|if|when|while|since|per|each|it|they|he|she|we|i|you|our|",
+    "their|his|her|its|there|then",
+));
 
 fn is_function_word(t: &Token<'_>) -> bool {
     FUNCTION_WORDS.has(t)

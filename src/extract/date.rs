@@ -695,7 +695,7 @@ fn may_open_date(t: &Token<'_>) -> bool {
 fn date_at(list: &[Token<'_>], i: usize) -> Option<Found> {
     let t = list.get(i)?;
     // holidays are capitalized: their first letters turn most words away unread
-    if matches!(t.text.as_bytes()[0], b'A' | b'B' | b'C' | b'H' | b'J' | b'M' | b'N' | b'T' | b'V') {
+    if matches!(t.text.as_bytes().first(), Some(b'A' | b'B' | b'C' | b'H' | b'J' | b'M' | b'N' | b'T' | b'V')) {
         if let Some(found) = holiday(list, i) {
             return Some(found);
         }

@@ -587,7 +587,9 @@ fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribu
 /// sharing the surname), so that "“…,” she said" after a man's words goes to
 /// the woman named before him. Unnamed when only such people are named.
 fn recent_as(names: &[Name], at: usize, pronoun: &str) -> Attribution {
-    let surname = |n: &Name| n.text.rsplit(' ').next().unwrap_or("").to_string();
+    fn surname(n: &Name) -> &str {
+        n.text.rsplit(' ').next().unwrap_or("")
+    }
     let takes = |n: &Name| {
         let mut said = names.iter().filter(|m| surname(m) == surname(n)).filter_map(|m| m.pronoun);
         let first = said.next();

@@ -319,7 +319,10 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
             // "…,” said Mia Mottley": the speaker after the verb is someone a
             // later "she" may mean (a title after the verb is read above)
             let (name, end) = capitalized_run(tokens, i + 1);
-            if !name.is_empty() && looks_like_person(&name) && !is_function_word(&list[i + 1]) && !lexicon::is_title(list[i + 1].text) {
+            // a plain name: not "Kenya's foreign ministry", nor "Kenya’s
+            // Foreign Minister Musalia Mudavadi" (the title is read on its own)
+            let plain = list[i + 1..end].iter().all(|w| w.text.len() == lexicon::without_possessive(w.text).len() && !lexicon::is_title(w.text));
+            if !name.is_empty() && plain && looks_like_person(&name) && !is_function_word(&list[i + 1]) {
                 out.push(Name { text: name, at: list[end - 1].span.end, title: None, pronoun: pronoun_of(tokens, None, end) });
                 i = end;
                 continue;

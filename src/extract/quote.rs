@@ -255,8 +255,10 @@ fn pronoun_of(tokens: &Tokens<'_>, title: Option<&Token<'_>>, end: usize) -> Opt
         if t.is_any(&["she", "her", "hers", "herself"]) {
             return Some("she");
         }
+        // someone else may be meant after another name or a title ("Mottley
+        // said the president and his team …")
         let another_name = t.is_capitalized() && !lexicon::WEEKDAY_NAMES.has(t) && lexicon::month(t.text).is_none();
-        if another_name || is_opening_quote(t.text) {
+        if another_name || lexicon::TITLES.has(t) || is_opening_quote(t.text) {
             return None;
         }
     }

@@ -75,11 +75,9 @@ fn unit_without_number(result: &Value, kind: &str) -> bool {
 /// parentheses around the expected text holds three groups or more and
 /// opens with "+", "(" or a leading zero.
 fn phone_group(input: &str, result: &Value) -> bool {
-    let Some(start) = result["Start"].as_u64().map(|s| byte_offset(input, s as usize)) else { return false };
     let part = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '(' | ')' | '+');
-    let from = input[..start].rfind(|c: char| !part(c)).map_or(0, |i| i + 1);
-    let to = input[start..].find(|c: char| !part(c)).map_or(input.len(), |i| start + i);
-    let run = input[from..to].trim();
+    let Some((run, _, _)) = run_around(input, result, part) else { return false };
+    let run = run.trim();
     let groups = run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
     groups >= 3 && (run.starts_with(['+', '(']) || run.starts_with('0') && run.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
 }

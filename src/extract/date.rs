@@ -295,11 +295,9 @@ impl DateExpr {
             DateExpr::Absolute(iso) => Some(iso.clone()),
             DateExpr::Duration { amount, unit } => Some(unit.duration(*amount)),
             DateExpr::Vague | DateExpr::NoSuchDay => None,
-            DateExpr::Spoken { expr, said } => {
-                let spoken = Day::parse(said.as_ref()?.resolve(reference)?.get(..10)?)?;
-                expr.resolve(Some(spoken))
-            }
-            DateExpr::FromLast { expr, .. } => expr.resolve(self.origin(reference)),
+            // words spoken on a day the attribution leaves unknown
+            DateExpr::Spoken { said: None, .. } => None,
+            DateExpr::Spoken { expr, .. } | DateExpr::FromLast { expr, .. } => expr.resolve(self.origin(reference)),
             DateExpr::VagueDuration(unit) => Some(unit.unstated_duration().to_string()),
             DateExpr::At { day, time } => {
                 let day = Day::parse(&day.resolve(reference)?)?;

@@ -474,7 +474,7 @@ fn attribution(tokens: &Tokens<'_>, span: Span, names: &[Name], loose: bool) -> 
                 .collect();
             return match resolve_speaker(&opening, list[verb].span.start, names) {
                 Attribution::Speaker(s) => Attribution::Speaker(s),
-                _ => recent(names, list[verb].span.start, None),
+                _ => recent(names, list[verb].span.start, |_| true),
             };
         }
         return resolve_speaker(named, list[verb].span.start, names);
@@ -566,7 +566,7 @@ fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribu
     match words.as_slice() {
         [] => return Attribution::Unnamed,
         [one] if one.is_any(&["he", "she"]) => return recent_as(names, at, &one.lower()),
-        [one] if one.is("they") => return recent(names, at, None),
+        [one] if one.is("they") => return recent(names, at, |_| true),
         [first, ..] if first.is_any(&["a", "an"]) => return Attribution::Unnamed,
         _ => {}
     }
@@ -577,7 +577,11 @@ fn resolve_speaker(subject: &[&Token<'_>], at: usize, names: &[Name]) -> Attribu
     if name.is_empty() {
         // "the President", "the Prime Minister"
         return match cut {
-            Some(c) => recent(names, at, Some(&words[c].lower())),
+            Some(c) => {
+                let title = words[c].lower();
+                let title = title.trim_end_matches('.');
+                recent(names, at, |n| n.title.as_deref() == Some(title))
+            }
             None => Attribution::Unnamed,
         };
     }
@@ -601,21 +605,16 @@ fn recent_as(names: &[Name], at: usize, pronoun: &str) -> Attribution {
         // conflicting evidence tells nothing
         first.filter(|p| said.all(|q| q == *p))
     };
-    names
-        .iter()
-        .rev()
-        .filter(|n| n.at <= at)
-        .find(|n| takes(n).is_none_or(|p| p == pronoun))
-        .map_or(Attribution::Unnamed, |n| Attribution::Speaker(n.text.clone()))
+    recent(names, at, |n| takes(n).is_none_or(|p| p == pronoun))
 }
 
-/// The person last named before `at` (with `title`, if given).
-fn recent(names: &[Name], at: usize, title: Option<&str>) -> Attribution {
+/// The person last named before `at` who `fits`.
+fn recent(names: &[Name], at: usize, fits: impl Fn(&Name) -> bool) -> Attribution {
     names
         .iter()
         .rev()
         .filter(|n| n.at <= at)
-        .find(|n| title.is_none_or(|t| n.title.as_deref() == Some(t.trim_end_matches('.'))))
+        .find(|n| fits(n))
         .map_or(Attribution::Unnamed, |n| Attribution::Speaker(n.text.clone()))
 }
 

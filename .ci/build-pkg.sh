@@ -17,6 +17,7 @@ bash .ci/setup.sh wasm
 source .ci/.toolchain-env
 export PATH="$here/tests/e2e/node_modules/.bin:$PATH"
 wasm-pack build --release --target web --out-dir pkg --out-name crossread --no-pack
+node .ci/patch-glue.mjs pkg/crossread.js
 # --converge repeats -Oz until the module stops shrinking (about 1.5 KB gzipped more).
 # -ocimfs 1000: functions called once are inlined only up to 1,000 bytes. By
 # default wasm-opt folds every pipeline stage into one 93 KB function, which

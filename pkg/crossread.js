@@ -545,6 +545,17 @@ function getDataViewMemory0() {
 
 function getStringFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
+    // crossread: short ASCII strings without TextDecoder (.ci/patch-glue.mjs)
+    if (len <= 32) {
+        const bytes = getUint8ArrayMemory0();
+        let s = "";
+        for (let i = ptr, end = ptr + len; i < end; i++) {
+            const b = bytes[i];
+            if (b > 0x7f) return decodeText(bytes.subarray(ptr, end));
+            s += String.fromCharCode(b);
+        }
+        return s;
+    }
     return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
 }
 

@@ -4,10 +4,11 @@
 // once with a strict Content-Security-Policy and Trusted Types.
 //
 //   node tests/e2e/reader.spec.mjs [path/to/crossread-binary]
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { checker, here, launchChromium, out, root, serve } from "./support.mjs";
+import { binary, checker, here, launchChromium, out, root, serve } from "./support.mjs";
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const { check, results } = checker();
@@ -325,6 +326,34 @@ try {
     assert.equal(font, "18px", "the inlined widget styles did not apply");
     assert.deepEqual(p.errors, []);
     await p.screenshot({ path: path.join(out, "standalone.png") });
+    await p.context().close();
+  });
+
+  // ----- the glue's strings ----------------------------------------------------
+  // pkg/crossread.js builds short ASCII strings itself and leaves the rest to
+  // TextDecoder (.ci/patch-glue.mjs). The browser's report must equal the
+  // native CLI's, string for string, with short and long, ASCII and not.
+  await check("glue: the browser's report equals the CLI's JSON, with accents, emoji and right-to-left text", async () => {
+    const cluster = {
+      articles: [
+        { id: "é", source: "Le Monde 🗞", text: "Kenya a envoyé 382 policiers le 25 juin 2024, a dit José Ruto. « Nous sommes fiers », a-t-il dit. Coût : 5 €. 👮🏿‍♀️ قال روتو 400 שלום" },
+        { id: "b", source: "Reuters", text: "Kenya sent 400 officers on June 25, 2024. “We are very proud of the officers who are serving there in Haiti,” Ruto said. It cost €5 million, or 5 € each." },
+        { id: "😀", text: "Kenya sent 382 police officers on 25 June 2024. “We are very proud of the officers serving in Haiti,” said Ruto. Café owners in Nairobi said 12 ℃." },
+      ],
+    };
+    const file = path.join(out, "glue-cluster.json");
+    writeFileSync(file, JSON.stringify(cluster));
+    const cli = JSON.parse(execFileSync(binary, ["analyze", "--json", file], { encoding: "utf8" }));
+    const p = await open(`${plain.origin}/tests/e2e/pages/blank.html`);
+    const browserReport = await p.evaluate(async (cluster) => {
+      const glue = await import("/pkg/crossread.js");
+      await glue.default();
+      return glue.analyze(cluster);
+    }, cluster);
+    const strings = JSON.stringify(browserReport).match(/"(?:[^"\\]|\\.)*"/g);
+    assert.ok(strings.some((s) => /[^\x00-\x7f]/.test(s) && s.length <= 34), "no short non-ASCII string in the report");
+    assert.ok(strings.some((s) => /[^\x00-\x7f]/.test(s) && s.length > 34), "no long non-ASCII string in the report");
+    assert.deepEqual(browserReport, cli);
     await p.context().close();
   });
 

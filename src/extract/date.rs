@@ -580,10 +580,10 @@ type Found = (usize, usize, DateExpr, &'static str);
 
 /// The date starting at token `i`: `(first token, end token, expr, source)`.
 /// Words that can open a date mention besides numerals, months and
-/// weekdays, sorted. Every other token is rejected at once.
+/// weekdays, "the" first (the commonest word). Every other token is rejected at once.
 const OPENERS: lexicon::Words = words!(concat!(
-    "a|additional|another|coming|early|earlier|end|few|last|late|later|mid|next|past|recent|",
-    "several|the|this|today|tomorrow|tmrw|tonight|yesterday|an|single|first|second|third|",
+    "the|a|additional|another|coming|early|earlier|end|few|last|late|later|mid|next|past|recent|",
+    "several|this|today|tomorrow|tmrw|tonight|yesterday|an|single|first|second|third|",
     "fourth|final|weekend|q|beginning|start|middle|spring|summer|autumn|fall|winter|fifth|",
     "sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|",
     "sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|noon|midday|midnight",

@@ -125,6 +125,8 @@ impl Filter {
 
 /// A fixed list of lower-case words, looked up in any case behind a [`Filter`].
 /// Built by [`words!`] from the words joined by '|' ("said|told|stated").
+/// A lookup reads the list in order, so a long list puts its commonest
+/// words ("the", "a", "in") first.
 pub struct Words {
     /// Each word after a byte holding its length: one string of bytes,
     /// where a slice of `&str` would cost a pointer and a length (8 bytes)
@@ -427,8 +429,8 @@ pub fn is_minor_currency(word: &str) -> bool {
 /// Words that end a noun phrase after a number: function words, auxiliaries
 /// and common verbs.
 pub const PHRASE_STOPS: Words = words!(concat!(
-    "of|to|in|on|at|by|for|from|with|into|and|or|but|who|that|which|whom|whose|is|are|was|were|",
-    "be|been|being|has|have|had|will|would|could|should|can|may|might|must|do|does|did|the|a|",
+    "the|a|of|to|in|on|at|by|for|from|with|into|and|or|but|who|that|which|whom|whose|is|are|was|were|",
+    "be|been|being|has|have|had|will|would|could|should|can|may|might|must|do|does|did|",
     "an|this|these|those|as|than|so|if|when|while|since|per|each|it|they|he|she",
 ));
 

@@ -193,8 +193,8 @@ fn glued(list: &[Token<'_>], i: usize) -> bool {
 /// fractions, vague quantities, signs), checked first. Every other word
 /// is rejected at once: this runs for every token of every article.
 const OPENERS: lexicon::Words = words!(concat!(
-    "minus|negative|quarter|hundred|a|about|almost|an|approximately|around|as|at|below|close|",
-    "dozens|fewer|half|hundreds|in|just|less|millions|more|nearly|no|over|roughly|scores|some|",
+    "a|in|as|at|minus|negative|quarter|hundred|about|almost|an|approximately|around|below|close|",
+    "dozens|fewer|half|hundreds|just|less|millions|more|nearly|no|over|roughly|scores|some|",
     "tens|thousands|under|up|upwards|billions",
 ));
 
@@ -227,7 +227,7 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
     let start = first.span.start;
     // the hedges' first words, to try the hedges only where one can start
     const HEDGE_STARTS: lexicon::Words = words!(concat!(
-        "about|almost|an|approximately|around|as|at|below|close|fewer|in|just|less|more|nearly|no|",
+        "in|as|at|about|almost|an|approximately|around|below|close|fewer|just|less|more|nearly|no|",
         "over|roughly|some|under|up|upwards",
     ));
     let (hedge, hedge_name, mut j) = if HEDGE_STARTS.has(first) {

@@ -349,8 +349,8 @@ fn looks_like_person(name: &str) -> bool {
 
 /// Words that open a clause, not a name ("He", "The", "In").
 const FUNCTION_WORDS: lexicon::Words = words!(concat!(
-    "of|to|in|on|at|by|for|from|with|into|and|or|but|who|that|which|whom|whose|is|are|was|were|",
-    "be|been|being|has|have|had|will|would|could|should|can|may|might|must|do|does|did|the|a|",
+    "the|a|of|to|in|on|at|by|for|from|with|into|and|or|but|who|that|which|whom|whose|is|are|was|were|",
+    "be|been|being|has|have|had|will|would|could|should|can|may|might|must|do|does|did|",
     "an|this|these|those|as|than|so|if|when|while|since|per|each|it|they|he|she|we|i|you|our|",
     "their|his|her|its|there|then",
 ));

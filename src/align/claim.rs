@@ -5,7 +5,7 @@
 //! clause, so in "deployed 382 officers and is working towards a total of
 //! 2,500" the 382 is deployed and the 2,500 a total.
 
-use crate::extract::lexicon::{words, Words};
+use crate::extract::lexicon::{words, Filter, Words};
 use crate::extract::DateExpr;
 use crate::mention::{Kind, Mention};
 use crate::sort;
@@ -154,9 +154,11 @@ impl Layout {
         let mut other_party = vec![false; clause + 1];
         let n = tokens.sentences.len();
         let (mut personnel, mut past, mut future) = (vec![false; n], vec![false; n], vec![false; n]);
+        // One hash turns most words away before any list is searched.
+        const ANY: Filter = PERSONNEL.filter().union(EARLIER.filter()).union(FUTURE.filter()).union(Filter::EMPTY.with(&["other", "had"]));
         for (i, t) in list.iter().enumerate() {
             let s = tokens.sentence_of[i];
-            if !t.is_word() {
+            if !t.is_word() || !(ANY.admits(t) || is_deploying(t.text) || t.text.ends_with("ll")) {
                 continue;
             }
             if t.is("other") && list.get(i + 1).is_some_and(|n| OTHER_PARTIES.iter().any(|p| n.is(p))) {

@@ -311,11 +311,15 @@ pub fn names(tokens: &Tokens<'_>) -> Vec<Name> {
                 continue;
             }
         } else if t.is_capitalized() && (i == 0 || !list[i - 1].is_capitalized()) {
-            let (name, end) = capitalized_run(tokens, i);
-            if !name.is_empty() && looks_like_person(&name) && list.get(end).is_some_and(|v| lexicon::REPORTING_VERBS.has(v)) && !is_function_word(&list[i]) {
-                out.push(Name { text: name, at: list[end - 1].span.end, title: None, pronoun: pronoun_of(tokens, None, end + 1) });
-                i = end;
-                continue;
+            // the verb after the run first: most capitalized runs have none
+            let end = run_end(tokens, i);
+            if end > i && list.get(end).is_some_and(|v| lexicon::REPORTING_VERBS.has(v)) && !is_function_word(&list[i]) {
+                let name = name_between(tokens, i, end);
+                if looks_like_person(&name) {
+                    out.push(Name { text: name, at: list[end - 1].span.end, title: None, pronoun: pronoun_of(tokens, None, end + 1) });
+                    i = end;
+                    continue;
+                }
             }
         } else if i > 0 && matches!(list[i - 1].text, "\"" | "”" | "»") && lexicon::REPORTING_VERBS.has(t) {
             // "…,” said Mia Mottley": the speaker after the verb is someone a
@@ -359,10 +363,24 @@ fn is_function_word(t: &Token<'_>) -> bool {
     FUNCTION_WORDS.has(t)
 }
 
-/// Up to three capitalized words from token `k` ("William O’Neil").
+/// Up to three capitalized words from token `k` ("William O’Neil"), an
+/// initial's full stop counted as one.
 fn capitalized_run(tokens: &Tokens<'_>, k: usize) -> (String, usize) {
+    let end = run_end(tokens, k);
+    (name_between(tokens, k, end), end)
+}
+
+/// The name of tokens `k..end`, as [`capitalized_run`] found them.
+fn name_between(tokens: &Tokens<'_>, k: usize, end: usize) -> String {
+    let words: Vec<&str> = tokens.list.get(k..end).unwrap_or(&[]).iter().map(|t| if t.punct('.') { "." } else { t.text }).collect();
+    join_name(&words)
+}
+
+/// Where the capitalized run from token `k` ends, without building its
+/// name: most runs are looked at and dropped ("The", "Haiti").
+fn run_end(tokens: &Tokens<'_>, k: usize) -> usize {
     let list = &tokens.list;
-    let mut words = Vec::new();
+    let mut words = 0;
     let mut end = k;
     while let Some(t) = list.get(end) {
         if end == k && t.is_capitalized() && is_function_word(t) {
@@ -370,7 +388,7 @@ fn capitalized_run(tokens: &Tokens<'_>, k: usize) -> (String, usize) {
         }
         // "Timothy D. Cook": an initial's full stop stays in the name.
         if t.punct('.') && end > k && list[end - 1].text.len() == 1 && list.get(end + 1).is_some_and(|n| n.is_capitalized()) {
-            words.push(".");
+            words += 1;
             end += 1;
             continue;
         }
@@ -378,14 +396,14 @@ fn capitalized_run(tokens: &Tokens<'_>, k: usize) -> (String, usize) {
             stem if stem.len() < t.text.len() => lexicon::weekday(stem).is_some(),
             _ => lexicon::WEEKDAY_NAMES.has(t),
         };
-        if words.len() < 3 && t.is_capitalized() && !lexicon::REPORTING_VERBS.has(t) && !weekday() && lexicon::month(t.text).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
-            words.push(t.text);
+        if words < 3 && t.is_capitalized() && !lexicon::REPORTING_VERBS.has(t) && !weekday() && lexicon::month(t.text).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
+            words += 1;
             end += 1;
         } else {
             break;
         }
     }
-    (join_name(&words), end)
+    end
 }
 
 /// Words of a name joined by spaces, an initial's full stop kept on it

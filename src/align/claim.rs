@@ -260,7 +260,7 @@ pub fn claims(tokens: &Tokens<'_>, mentions: &[Mention], reference_year: Option<
             let s = tokens.sentence_of.get(at).copied().unwrap_or(0);
             let sentence = tokens.sentence(at);
             // The nearest cue decides; at equal distance the stronger role.
-            let mut cues = roles[k].clone();
+            let mut cues = std::mem::take(&mut roles[k]);
             sort::sort(&mut cues);
             let mut role = cues.first().map(|c| c.1);
             let mut cue = cues.first().map(|c| c.2.clone());

@@ -396,7 +396,8 @@ fn run_end(tokens: &Tokens<'_>, k: usize) -> usize {
             stem if stem.len() < t.text.len() => lexicon::weekday(stem).is_some(),
             _ => lexicon::WEEKDAY_NAMES.has(t),
         };
-        if words < 3 && t.is_capitalized() && !lexicon::REPORTING_VERBS.has(t) && !weekday() && lexicon::month(t.text).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
+        // (a month by the token's own hash: a word token holds no full stop)
+        if words < 3 && t.is_capitalized() && !lexicon::REPORTING_VERBS.has(t) && !weekday() && lexicon::MONTH_NAMES.find(t).is_none_or(|_| t.text.len() > 3 && !lexicon::MONTHS.iter().any(|m| t.is(m))) && !(end > k && t.line_before) {
             words += 1;
             end += 1;
         } else {

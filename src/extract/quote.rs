@@ -120,6 +120,28 @@ fn words(s: &str) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
 }
 
+/// The first byte at or after `from` that may start a quote mark: '"' or
+/// the lead byte of a non-ASCII mark (0xC2, 0xE2). Eight bytes at a time
+/// while they are ASCII and hold no '"', as most of a line does: this
+/// runs over every byte of every article.
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let quotes = x ^ (ONES * u64::from(b'"'));
+        // a byte above 0x7F, or a zero byte in `quotes` (a '"' in `x`)
+        if (x | (quotes.wrapping_sub(ONES) & !quotes)) & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2)).map(|skip| at + skip)
+}
+
 /// The quote marks of one line, in order.
 fn pairs(line: &str) -> Vec<Marks> {
     let mut out = Vec::new();
@@ -129,8 +151,8 @@ fn pairs(line: &str) -> Vec<Marks> {
     let mut at = 0;
     // Only '"' and the lead bytes of “ ” „ ‘ ’ « » (0xE2, 0xC2) can start a
     // mark: skip to the next one without decoding, then decode the char there.
-    while let Some(skip) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2))) {
-        at += skip;
+    while let Some(found) = next_mark_byte(bytes, at) {
+        at = found;
         let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { break };
         let after = at + c.len_utf8();
         let before = line.get(..at).and_then(|s| s.chars().next_back());
@@ -677,6 +699,21 @@ impl FullNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_bytes_are_found_as_a_byte_by_byte_scan_finds_them() {
+        let naive = |bytes: &[u8], from: usize| bytes.get(from..)?.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2)).map(|k| from + k);
+        for mark in ["\"", "“", "”", "«", "’", "é", "👍"] {
+            for before in 0..20 {
+                let line = format!("{}{mark}{}", "a b".repeat(before), "x y".repeat(5));
+                for from in 0..line.len() {
+                    assert_eq!(next_mark_byte(line.as_bytes(), from), naive(line.as_bytes(), from), "{line:?} from {from}");
+                }
+            }
+        }
+        assert_eq!(next_mark_byte(b"no marks in this line at all", 0), None);
+        assert_eq!(next_mark_byte(b"short", 9), None);
+    }
 
     fn speakers(text: &str) -> Vec<(String, Option<String>)> {
         let tokens = Tokens::new(text);

@@ -13,14 +13,11 @@ impl Utf16Index {
         let mut wide = Vec::new();
         let mut units = 0usize;
         let mut at = 0;
-        // ASCII, one unit a byte, is skipped byte by byte; chars are decoded
-        // only where a wider one starts.
-        while let Some(&b) = text.as_bytes().get(at) {
-            if b.is_ascii() {
-                at += 1;
-                units += 1;
-                continue;
-            }
+        // ASCII, one unit a byte, is skipped; chars are decoded only where a
+        // wider one starts.
+        while let Some(next) = first_non_ascii(text.as_bytes(), at) {
+            units += next - at;
+            at = next;
             let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
             wide.push((at, units, c.len_utf8(), c.len_utf16()));
             at += c.len_utf8();
@@ -39,6 +36,22 @@ impl Utf16Index {
             Some(&(b, u, bl, ul)) => u + ul + (byte - b - bl),
         }
     }
+}
+
+/// The first byte at or after `from` above 0x7F: eight bytes at a time
+/// while they are ASCII, as nearly all of an English article is.
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|b| !b.is_ascii()).map(|skip| at + skip)
 }
 
 #[cfg(test)]
@@ -60,5 +73,9 @@ mod tests {
         check("👮🏿‍♀️ 382 officers 🇰🇪 then 400");
         check("قال روتو إن 382 ضابطا");
         check("");
+        // wide chars at every offset from a chunk's start
+        for before in 0..20 {
+            check(&format!("{}é{}👍{}", "a".repeat(before), "b".repeat(before % 9), "c".repeat(11)));
+        }
     }
 }

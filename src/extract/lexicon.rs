@@ -195,7 +195,9 @@ impl Words {
         while let Some(&n) = self.list.get(i) {
             let n = usize::from(n);
             // length and first byte before the full comparison: most entries differ there
-            if n == w.len() && self.list.get(i + 1) == w.first() && self.list.get(i + 1..i + 1 + n) == Some(w) {
+            // (compared byte by byte here: a call to memcmp costs more than
+            // these few bytes in the wasm)
+            if n == w.len() && self.list.get(i + 1) == w.first() && self.list.get(i + 1..i + 1 + n).is_some_and(|e| e.iter().zip(w).all(|(a, b)| a == b)) {
                 return Some(index);
             }
             i += 1 + n;

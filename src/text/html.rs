@@ -12,10 +12,17 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     const BLOCKS: [&str; 6] = ["</p>", "<br", "</div>", "<p>", "</h1>", "</li>"];
-    // At each '<', without lower-casing the whole text first.
-    let bytes = text.as_bytes();
-    let opens = bytes.iter().enumerate().filter(|&(_, &b)| b == b'<');
-    opens.map(|(i, _)| &bytes[i..]).any(|rest| BLOCKS.iter().any(|b| rest.get(..b.len()).is_some_and(|r| r.eq_ignore_ascii_case(b.as_bytes()))))
+    // At each '<' (found by `str::find`, which reads a word at a time),
+    // without lower-casing the whole text first.
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        let tag = &rest.as_bytes()[at..];
+        if BLOCKS.iter().any(|b| tag.get(..b.len()).is_some_and(|r| r.eq_ignore_ascii_case(b.as_bytes()))) {
+            return true;
+        }
+        rest = &rest[at + 1..];
+    }
+    false
 }
 
 /// Tags that end a line of text when they open or close.

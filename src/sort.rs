@@ -12,6 +12,10 @@ use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, stably.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
+    // (most lists sorted are a mention's few cues: nothing to allocate for)
+    if items.len() < 2 {
+        return;
+    }
     let order = sorted_order(items.len(), &|a, b| compare(&items[a], &items[b]));
     permute(items, &order);
 }

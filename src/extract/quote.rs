@@ -121,24 +121,9 @@ fn words(s: &str) -> usize {
 }
 
 /// The first byte at or after `from` that may start a quote mark: '"' or
-/// the lead byte of a non-ASCII mark (0xC2, 0xE2). Eight bytes at a time
-/// while they are ASCII and hold no '"', as most of a line does: this
-/// runs over every byte of every article.
+/// the lead byte of a non-ASCII mark (0xC2, 0xE2).
 fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let quotes = x ^ (ONES * u64::from(b'"'));
-        // a byte above 0x7F, or a zero byte in `quotes` (a '"' in `x`)
-        if (x | (quotes.wrapping_sub(ONES) & !quotes)) & HIGH != 0 {
-            break;
-        }
-        at += 8;
-    }
+    let at = crate::text::skip_plain_ascii(bytes, from, b'"');
     bytes.get(at..)?.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2)).map(|skip| at + skip)
 }
 

@@ -38,20 +38,32 @@ impl Utf16Index {
     }
 }
 
-/// The first byte at or after `from` above 0x7F: eight bytes at a time
-/// while they are ASCII, as nearly all of an English article is.
+/// The first byte at or after `from` above 0x7F.
 fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let at = skip_plain_ascii(bytes, from, 0x80);
+    bytes.get(at..)?.iter().position(|b| !b.is_ascii()).map(|skip| at + skip)
+}
+
+/// Where a search for `stop` or for a byte above 0x7F may start looking
+/// byte by byte: past every eight-byte chunk from `from` that holds neither
+/// (a `stop` above 0x7F asks for the second alone). Searches that run over
+/// every byte of every article skip plain ASCII so, eight bytes at a time.
+pub fn skip_plain_ascii(bytes: &[u8], from: usize, stop: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
-        if u64::from_le_bytes(word) & HIGH != 0 {
+        let x = u64::from_le_bytes(word);
+        let stops = x ^ (ONES * u64::from(stop));
+        // a byte above 0x7F, or a zero byte in `stops` (a `stop` in `x`)
+        if (x | (stops.wrapping_sub(ONES) & !stops)) & HIGH != 0 {
             break;
         }
         at += 8;
     }
-    bytes.get(at..)?.iter().position(|b| !b.is_ascii()).map(|skip| at + skip)
+    at
 }
 
 #[cfg(test)]

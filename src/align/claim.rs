@@ -154,7 +154,8 @@ impl Layout {
         let mut other_party = vec![false; clause + 1];
         let n = tokens.sentences.len();
         let (mut personnel, mut past, mut future) = (vec![false; n], vec![false; n], vec![false; n]);
-        // One hash turns most words away before any list is searched.
+        // One hash turns most words away before any list is searched
+        // ("ll": the "’ll" and "'ll" of the future, tested below).
         const ANY: Filter = PERSONNEL.filter().union(EARLIER.filter()).union(FUTURE.filter()).union(Filter::EMPTY.with(&["other", "had"]));
         for (i, t) in list.iter().enumerate() {
             let s = tokens.sentence_of[i];

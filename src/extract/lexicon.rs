@@ -81,9 +81,7 @@ impl Filter {
     pub const fn with(mut self, list: &[&str]) -> Filter {
         let mut i = 0;
         while i < list.len() {
-            let [a, b] = Filter::slots_of(fold_hash(list[i].as_bytes()));
-            self.bits[a / 64] |= 1 << (a % 64);
-            self.bits[b / 64] |= 1 << (b % 64);
+            self = self.with_word(list[i].as_bytes());
             i += 1;
         }
         self
@@ -190,7 +188,6 @@ impl Words {
     fn scan(&self, word: &str) -> Option<usize> {
         let lowered = lower(word);
         let w = lowered.as_bytes();
-        // length and first byte before the full comparison: most entries differ there
         let (mut i, mut index) = (0, 0);
         while let Some(&n) = self.list.get(i) {
             let n = usize::from(n);

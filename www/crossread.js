@@ -18,10 +18,35 @@ import init, { Analysis, enhanceView, lastPanic, renderView, textOf } from "../p
 const here = new URL(".", import.meta.url);
 // (in the standalone page, import.meta.url is the page itself; CSS is inlined there)
 let ready = null;
-/** Loads the wasm module once for every widget on the page. */
+/** Loads the wasm module once for every widget on the page, and warms it up. */
 export function load(wasm) {
-  ready ??= init(wasm ? { module_or_path: wasm } : undefined);
+  ready ??= init(wasm ? { module_or_path: wasm } : undefined).then((exports) => (warmUp(), exports));
   return ready;
+}
+
+/**
+ * Two short articles that take every stage (numbers, dates, a quote; a
+ * conflict and a quote worded differently), analysed once when the module
+ * loads. Chromium compiles each wasm function on its first call, with its
+ * baseline compiler, and optimises hot ones in the background, but a call
+ * already running keeps the code it started with: a large first analysis
+ * runs mostly in slow code. After this small one (about 20 ms), the demo's
+ * first analysis takes about 30 ms rather than 90 (the bench's "analysed"
+ * stage, Chromium), so the marks show sooner although this comes first.
+ */
+export const WARM_UP = [
+  { id: "a", text: 'Kenya sent 382 police officers to Haiti on 3 January 2024, about 40% of the force. "We are ready to serve the people of Haiti," President William Ruto told reporters on Tuesday.' },
+  { id: "b", text: 'Kenya sent 400 police officers to Haiti in January, about 45% of the force. "We are ready to serve the good people of Haiti," President William Ruto told reporters last Tuesday.' },
+];
+
+function warmUp() {
+  const analysis = new Analysis({ articles: WARM_UP });
+  try {
+    // the report's trip through the glue is on the first highlight's path too
+    return [analysis.report, analysis.summary()];
+  } finally {
+    analysis.free();
+  }
 }
 
 let counter = 0;

@@ -357,6 +357,20 @@ try {
     await p.context().close();
   });
 
+  await check("warm-up: the articles the widget analyses first take every kind and both kinds of disagreement", async () => {
+    const p = await open(`${plain.origin}/tests/e2e/pages/blank.html`);
+    const report = await p.evaluate(async () => {
+      const widget = await import("/www/crossread.js");
+      const glue = await import("/pkg/crossread.js");
+      await widget.load();
+      return glue.analyze({ articles: widget.WARM_UP });
+    });
+    for (const a of report.articles) assert.deepEqual([...new Set(a.mentions.map((m) => m.kind))].sort(), ["date", "number", "quote"], a.id);
+    assert.deepEqual(report.groups.map((g) => `${g.kind} ${g.verdict}`).sort(), ["number conflict", "quote variant"]);
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  });
+
   // ----- large clusters: analysed in a Web Worker -------------------------------
   // 200 articles (about 570 KB, over the widget's WORKER_BYTES): the copies of
   // the five under new ids, paragraphs rotated, as the benchmark builds them.

@@ -18,28 +18,33 @@ import init, { Analysis, enhanceView, lastPanic, renderView, textOf } from "../p
 const here = new URL(".", import.meta.url);
 // (in the standalone page, import.meta.url is the page itself; CSS is inlined there)
 let ready = null;
-/** Loads the wasm module once for every widget on the page, and warms it up. */
+/** Loads the wasm module once for every widget on the page. */
 export function load(wasm) {
-  ready ??= init(wasm ? { module_or_path: wasm } : undefined).then((exports) => (warmUp(), exports));
+  ready ??= init(wasm ? { module_or_path: wasm } : undefined);
   return ready;
 }
 
 /**
  * Two short articles that take every stage (numbers, dates, a quote; a
- * conflict and a quote worded differently), analysed once when the module
- * loads. Chromium compiles each wasm function on its first call, with its
- * baseline compiler, and optimises hot ones in the background, but a call
- * already running keeps the code it started with: a large first analysis
- * runs mostly in slow code. After this small one (about 20 ms), the demo's
- * first analysis takes about 30 ms rather than 90 (the bench's "analysed"
- * stage, Chromium), so the marks show sooner although this comes first.
+ * conflict and a quote worded differently), analysed once on the page
+ * before its first analysis. Chromium compiles each wasm function on its
+ * first call, with its baseline compiler, and optimises hot ones in the
+ * background, but a call already running keeps the code it started with: a
+ * large first analysis runs mostly in slow code. After this small one
+ * (about 20 ms), the demo's first analysis takes about 30 ms rather than 90
+ * (the bench's "analysed" stage, Chromium), so the marks show sooner
+ * although this comes first. Clusters for the worker skip it: their pages
+ * must not get a long task.
  */
 export const WARM_UP = [
   { id: "a", text: 'Kenya sent 382 police officers to Haiti on 3 January 2024, about 40% of the force. "We are ready to serve the people of Haiti," President William Ruto told reporters on Tuesday.' },
   { id: "b", text: 'Kenya sent 400 police officers to Haiti in January, about 45% of the force. "We are ready to serve the good people of Haiti," President William Ruto told reporters last Tuesday.' },
 ];
 
+let warmed = false;
 function warmUp() {
+  if (warmed) return;
+  warmed = true;
   const analysis = new Analysis({ articles: WARM_UP });
   try {
     // the report's trip through the glue is on the first highlight's path too
@@ -146,11 +151,16 @@ class WorkerAnalysis {
   }
 }
 
+/** Whether `articles` are enough text for the worker (and a worker may run here). */
+function forWorker(articles) {
+  if (!Array.isArray(articles) || typeof Worker !== "function") return false;
+  if (globalThis.crossreadInlineStyles) return false; // the single-file page: no worker script to load
+  return articles.reduce((n, a) => n + (typeof a?.text === "string" ? a.text.length : 0), 0) > WORKER_BYTES;
+}
+
 /** Analyses `articles` in a worker when they are many and a worker can run, else on the page. */
 async function analyseCluster(articles, onProgress) {
-  const bytes = articles.reduce((n, a) => n + (typeof a.text === "string" ? a.text.length : 0), 0);
-  const inline = Boolean(globalThis.crossreadInlineStyles); // the single-file page: no worker script to load
-  if (bytes > WORKER_BYTES && typeof Worker === "function" && !inline) {
+  if (forWorker(articles)) {
     let remote = null;
     try {
       remote = new WorkerAnalysis();
@@ -339,8 +349,17 @@ export class CrossreadReader extends HTMLElement {
       // User Timing marks for the first analysis ("crossread:module", ...), so
       // that DevTools and the benchmark show where the first highlight's time goes.
       const mark = (name) => this.readyAt === undefined && performance.mark?.(`crossread:${name}`);
-      // The wasm module and the sources load at the same time.
-      const [, cluster] = await Promise.all([load().then(() => mark("module")), this.sources().then((c) => (mark("sources"), c))]);
+      // The wasm module and the sources load at the same time; once the
+      // module is ready, it warms up (WARM_UP) unless the sources, already
+      // here, are for the worker.
+      let arrived = null;
+      const [, cluster] = await Promise.all([
+        load().then(() => {
+          mark("module");
+          if (run === this.run && !forWorker(arrived?.articles)) warmUp();
+        }),
+        this.sources().then((c) => (mark("sources"), (arrived = c))),
+      ]);
       if (run !== this.run) return;
       const articles = Array.isArray(cluster.articles) ? cluster.articles : [];
       const target = this.target();

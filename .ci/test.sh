@@ -2,7 +2,8 @@
 # Runs every test: installs what is missing (bash .ci/setup.sh), then
 #   1. the committed pkg/ must match the sources (else: bash .ci/build-pkg.sh)
 #   2. the pure core stays free of wasm and DOM types; no innerHTML anywhere
-#   3. native unit, integration, CLI and gold tests (cargo test), gold figures printed
+#   3. clippy with warnings as errors (where the toolchain has it); native unit,
+#      integration, CLI and gold tests (cargo test), gold figures printed
 #   4. the wasm boundary and DOM rendering in headless Chrome and Firefox (wasm-pack test)
 #   5. the reader page end to end in headless Chromium (playwright-core) and Firefox (geckodriver)
 #   6. XSS vectors through every input path (tests/e2e/xss.spec.mjs)
@@ -40,6 +41,14 @@ if grep -rnE 'innerHTML|outerHTML|insertAdjacentHTML|document\.write|inner_html'
   echo "markup injection API used: article text must only become text nodes" >&2; exit 1
 fi
 echo ok
+
+step "lints (cargo clippy, warnings are errors)"
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy --quiet --all-targets -- -D warnings
+  echo ok
+else
+  echo "cargo clippy is not installed with this toolchain: lints skipped"
+fi
 
 step "native tests (cargo test)"
 cargo test --quiet

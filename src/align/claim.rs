@@ -106,9 +106,7 @@ pub struct Claim {
 }
 
 /// Words that put a sentence's event in the future.
-const FUTURE: Words = words!(concat!(
-    "will|would|shall|plans|planned|expected|aims|aiming|towards|toward|due|upcoming|soon|set",
-));
+const FUTURE: Words = words!("will|would|shall|plans|planned|expected|aims|aiming|towards|toward|due|upcoming|soon|set");
 
 /// Words that mark a sentence's figures as earlier ones.
 const EARLIER: Words = words!("previously|initially|originally");

@@ -871,7 +871,7 @@ fn day_of_month(list: &[Token<'_>], i: usize) -> Option<Found> {
     }
     // ("the twenty-first-century economy": a glued hyphen joins an adjective)
     let free = list.get(next).is_none_or(|n| {
-        (n.kind == TokenKind::Punct && !(n.punct('-') && !n.space_before)) || n.line_before || n.is_any(&["at", "in", "on", "and", "or", "to", "when", "with", "for", "this", "next", "last", "until", "before", "after", "is", "was", "will"])
+        n.is_punct_not_glued_hyphen() || n.line_before || n.is_any(&["at", "in", "on", "and", "or", "to", "when", "with", "for", "this", "next", "last", "until", "before", "after", "is", "was", "will"])
     });
     free.then_some((i, next, DateExpr::DayOfMonth(day), "date::day_of_month"))
 }

@@ -604,7 +604,7 @@ fn core_at(list: &[Token<'_>], j: usize, signed: bool) -> Option<(Core, usize)> 
                 // "a hundredth", "a trillionth"; "a seventh" only as a fraction of something
                 // ("a seventh of the vote"), not an ordinal ("a seventh term")
                 // "a twenty-first" too, but not "a twenty-first-century idea"
-                let ends = |k: usize| list.get(k).is_none_or(|e| e.is("of") || (e.kind == TokenKind::Punct && !(e.punct('-') && !e.space_before)) || e.line_before);
+                let ends = |k: usize| list.get(k).is_none_or(|e| e.is("of") || e.is_punct_not_glued_hyphen() || e.line_before);
                 if let Some((d, next)) = denominator_at(list, j + 1).filter(|&(_, next)| !list[next - 1].text.ends_with('s') && ends(next)) {
                     let core = Core { value: Interval::exact(1.0 / d), counts: false, takes_of: true, source: "number::fraction" };
                     return Some((core, next));

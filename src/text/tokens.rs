@@ -79,6 +79,11 @@ impl<'t> Token<'t> {
     pub fn punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct && self.text.starts_with(c)
     }
+    /// Punctuation, but not a hyphen glued to the word before it, which
+    /// joins an adjective ("a twenty-first-century economy").
+    pub fn is_punct_not_glued_hyphen(&self) -> bool {
+        self.kind == TokenKind::Punct && (self.space_before || !self.punct('-'))
+    }
 }
 
 /// A sentence: a range of token indices, and its span.

@@ -42,13 +42,15 @@ export const WARM_UP = [
 ];
 
 let warmed = false;
+/** Analyses WARM_UP once per page; true if it did so now. */
 function warmUp() {
-  if (warmed) return;
+  if (warmed) return false;
   warmed = true;
   const analysis = new Analysis({ articles: WARM_UP });
   try {
-    // the report's trip through the glue is on the first highlight's path too
-    return [analysis.report, analysis.summary()];
+    void analysis.report; // its trip through the glue is on the first highlight's path too
+    analysis.summary();
+    return true;
   } finally {
     analysis.free();
   }
@@ -356,7 +358,7 @@ export class CrossreadReader extends HTMLElement {
       const [, cluster] = await Promise.all([
         load().then(() => {
           mark("module");
-          if (run === this.run && !forWorker(arrived?.articles)) warmUp();
+          if (run === this.run && !forWorker(arrived?.articles) && warmUp()) mark("warmed");
         }),
         this.sources().then((c) => (mark("sources"), (arrived = c))),
       ]);

@@ -232,7 +232,7 @@ try {
       const at = (name, type) => performance.getEntriesByName(name, type)[0]?.startTime ?? NaN;
       // every file the first highlight needs, from Resource Timing: how soon the network side was done
       const loaded = Math.max(...performance.getEntriesByType("resource").filter((e) => /\/(pkg|www)\//.test(e.name)).map((e) => e.responseEnd));
-      return { paint: at("first-contentful-paint", "paint"), loaded, module: at("crossread:module", "mark"), sources: at("crossread:sources", "mark"), analysed: at("crossread:analysed", "mark") };
+      return { paint: at("first-contentful-paint", "paint"), loaded, module: at("crossread:module", "mark"), warmed: at("crossread:warmed", "mark"), sources: at("crossread:sources", "mark"), analysed: at("crossread:analysed", "mark") };
     }));
     await p.close();
   }
@@ -337,7 +337,7 @@ for (const p of peers) console.log(`${String(p.bytes).padStart(9)}  ${p.name}, m
 console.log(`\nfirst highlighted mark on the demo page (loopback): median ${firsts && median(firsts).toFixed(0)} ms after navigation (${firsts.map((t) => t.toFixed(0)).join(", ")})`);
 const stage = (key) => median(stages.map((s) => s[key])).toFixed(0);
 console.log(`  a page with no script (tests/bench/static.html, the demo's stylesheet and heading): first contentful paint, median ${median(staticPaints).toFixed(0)} ms (${staticPaints.map((t) => t.toFixed(0)).join(", ")})`);
-console.log(`  medians after navigation: every file the page needs loaded ${stage("loaded")} ms (Resource Timing; all preloaded); the page's first contentful paint ${stage("paint")} ms (no crossread code in it); wasm module ready ${stage("module")} ms; cluster fetched ${stage("sources")} ms; analysed ${stage("analysed")} ms; marks shown ${median(firsts).toFixed(0)} ms`);
+console.log(`  medians after navigation: every file the page needs loaded ${stage("loaded")} ms (Resource Timing; all preloaded); the page's first contentful paint ${stage("paint")} ms (no crossread code in it); wasm module ready ${stage("module")} ms; warmed up (WARM_UP) ${stage("warmed")} ms; cluster fetched ${stage("sources")} ms; analysed ${stage("analysed")} ms; marks shown ${median(firsts).toFixed(0)} ms`);
 console.log(`  a returning reader (same browser profile, after a first visit read for 3 s): marks shown, median ${median(repeatFirsts).toFixed(0)} ms (${repeatFirsts.map((t) => t.toFixed(0)).join(", ")})`);
 console.log(`widget given ${sizes[3]} articles (${kbs[3].toFixed(0)} KB) in Chromium, three fresh pages, the median page: ready after ${longTasks.total.toFixed(0)} ms; longest main-thread task ${longTasks.longest.toFixed(0)} ms (${longTasks.count} tasks over 50 ms); all three pages' longest: ${longTaskRuns.map((r) => r.longest.toFixed(0)).join(", ")} ms`);
 console.log(`native CLI, crossread analyze --json on ${big.length} articles (${bigMb.toFixed(1)} MB) with ${availableParallelism()} cores: median ${(cliMs / 1000).toFixed(2)} s, ${(big.length / (cliMs / 1000)).toFixed(0)} articles/s, ${(bigMb / (cliMs / 1000)).toFixed(2)} MB/s`);

@@ -176,8 +176,10 @@ impl<'t> Tokens<'t> {
                     }
                     let Some(d) = char_at(end) else { break };
                     let inner_apostrophe = is_apostrophe(d) && char_at(end + d.len_utf8()).is_some_and(char::is_alphabetic);
-                    // ASCII digits end a word ("Dh472" is a currency and an amount).
-                    if (d.is_alphanumeric() && !d.is_ascii_digit()) || inner_apostrophe || is_mark(d) {
+                    // ASCII digits end a word ("Dh472" is a currency and an amount);
+                    // ASCII letters were taken above, so only an apostrophe
+                    // carries a word on in ASCII, without Unicode's tables.
+                    if inner_apostrophe || (!d.is_ascii() && (d.is_alphanumeric() || is_mark(d))) {
                         end += d.len_utf8();
                         ascii &= d.is_ascii();
                     } else {
@@ -313,6 +315,13 @@ mod tests {
         }
         assert!(t.list.iter().any(|k| k.text == "1\u{202f}414\u{a0}021" && !k.ascii));
         assert!(t.list.iter().any(|k| k.is("zürich")) && t.list.iter().any(|k| k.is("said")));
+    }
+
+    #[test]
+    fn words_run_on_through_letters_marks_and_inner_apostrophes_only() {
+        let t = Tokens::new("naïve e\u{301}tude Zürich's don't Dh472 ok👍 \u{5e9}\u{5dc}\u{5d5}\u{5dd}, ÉCOLE'");
+        let texts: Vec<_> = t.list.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["naïve", "e\u{301}tude", "Zürich's", "don't", "Dh", "472", "ok", "👍", "\u{5e9}\u{5dc}\u{5d5}\u{5dd}", ",", "ÉCOLE", "'"]);
     }
 
     #[test]

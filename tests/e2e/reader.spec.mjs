@@ -184,6 +184,11 @@ try {
   });
 
   await check("demo: no script errors", async () => assert.deepEqual(page.errors, []));
+  await check("demo: the engine warmed up (WARM_UP) after the module loaded and before the first analysis ended", async () => {
+    const [module, warmed, analysed] = await page.evaluate(() => ["module", "warmed", "analysed"].map((n) => performance.getEntriesByName(`crossread:${n}`, "mark").map((m) => m.startTime)));
+    assert.equal(warmed.length, 1, "one warm-up");
+    assert.ok(module[0] <= warmed[0] && warmed[0] <= analysed[0], `marks module ${module} warmed ${warmed} analysed ${analysed}`);
+  });
 
   // ----- touch ---------------------------------------------------------------
   await check("touch: tap opens the details, a second tap closes them", async () => {
@@ -401,7 +406,8 @@ try {
     clearInterval(poll);
     const bytes = articles.reduce((n, a) => n + a.text.length, 0);
     const worker = performance.getEntriesByType("resource").some((e) => e.name.endsWith("/www/crossread-worker.js"));
-    return { ...result, bytes, threshold: WORKER_BYTES, worker, progress: [...seen], progressHidden: widget.shadowRoot.querySelector("progress").hidden };
+    const warmed = performance.getEntriesByName("crossread:warmed", "mark").length;
+    return { ...result, bytes, threshold: WORKER_BYTES, worker, warmed, progress: [...seen], progressHidden: widget.shadowRoot.querySelector("progress").hidden };
   }, articles);
 
   for (const [name, server] of [["plain", plain], ["CSP + Trusted Types", strict]]) {
@@ -413,6 +419,7 @@ try {
       assert.equal(r.error, undefined, r.error);
       assert.ok(r.bytes > r.threshold, `${r.bytes} bytes is not over the worker threshold`);
       assert.ok(r.worker, "crossread-worker.js was never loaded");
+      assert.equal(r.warmed, 0, "the page warmed up the engine for a cluster analysed in the worker (a long task for nothing)");
       assert.ok(r.progress.length >= 3, `progress bar seen at ${JSON.stringify(r.progress)}`);
       assert.ok(r.progressHidden, "the progress bar stays after the analysis");
       // the first article, marked from the worker's view, with the same details as the five alone give

@@ -231,8 +231,11 @@ fn number_at(list: &[Token<'_>], i: usize) -> Option<(Mention, usize)> {
         "over|roughly|some|under|up|upwards",
     ));
     let (hedge, hedge_name, mut j) = if HEDGE_STARTS.has(first) {
+        // (the phrases of other first letters are passed over here, not by a call each)
+        let initial = first.text.as_bytes().first().map(u8::to_ascii_lowercase);
         HEDGES
             .iter()
+            .filter(|(phrase, _)| phrase.as_bytes().first().copied() == initial)
             .find_map(|(phrase, h)| phrase_at(list, i, phrase).map(|k| (Some(*h), Some(*phrase), k)))
             .unwrap_or((None, None, i))
     } else {

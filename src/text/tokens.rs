@@ -125,10 +125,13 @@ impl<'t> Tokens<'t> {
             None => None,
         };
         let mut pos = 0;
-        while let Some(c) = char_at(pos) {
+        while let Some(&b) = bytes.get(pos) {
+            // (ASCII inline: the closure and `char::is_whitespace` are calls in the wasm)
+            let Some(c) = (if b.is_ascii() { Some(char::from(b)) } else { char_at(pos) }) else { break };
             let start = pos;
             pos += c.len_utf8();
-            if c.is_whitespace() {
+            let white = if b.is_ascii() { matches!(b, b' ' | b'\t'..=b'\r') } else { c.is_whitespace() };
+            if white {
                 space_before = true;
                 if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                     line_before = true;
@@ -322,6 +325,16 @@ mod tests {
         let t = Tokens::new("naïve e\u{301}tude Zürich's don't Dh472 ok👍 \u{5e9}\u{5dc}\u{5d5}\u{5dd}, ÉCOLE'");
         let texts: Vec<_> = t.list.iter().map(|t| t.text).collect();
         assert_eq!(texts, ["naïve", "e\u{301}tude", "Zürich's", "don't", "Dh", "472", "ok", "👍", "\u{5e9}\u{5dc}\u{5d5}\u{5dd}", ",", "ÉCOLE", "'"]);
+    }
+
+    #[test]
+    fn whitespace_in_and_outside_ascii_parts_tokens() {
+        let t = Tokens::new("a\u{a0}b\u{2028}c\x0bd\u{3000}e\r\nf");
+        let texts: Vec<_> = t.list.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["a", "b", "c", "d", "e", "f"]);
+        let lines: Vec<_> = t.list.iter().map(|t| t.line_before).collect();
+        assert_eq!(lines, [true, false, true, false, false, true]);
+        assert!(t.list.iter().skip(1).all(|t| t.space_before));
     }
 
     #[test]

@@ -127,10 +127,14 @@ impl<'t> Tokens<'t> {
         let mut pos = 0;
         while let Some(&b) = bytes.get(pos) {
             // (ASCII inline: the closure and `char::is_whitespace` are calls in the wasm)
-            let Some(c) = (if b.is_ascii() { Some(char::from(b)) } else { char_at(pos) }) else { break };
+            let (c, white) = if b.is_ascii() {
+                (char::from(b), matches!(b, b' ' | b'\t'..=b'\r'))
+            } else {
+                let Some(c) = char_at(pos) else { break };
+                (c, c.is_whitespace())
+            };
             let start = pos;
             pos += c.len_utf8();
-            let white = if b.is_ascii() { matches!(b, b' ' | b'\t'..=b'\r') } else { c.is_whitespace() };
             if white {
                 space_before = true;
                 if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {

@@ -160,7 +160,6 @@ pub fn escape(text: &str) -> String {
 /// disagreements. Article text is escaped; HTML articles keep only their
 /// allowed structure (see [`crate::text::structure`]). Needs no script.
 pub fn html_page(report: &crate::Report, articles: &[crate::Article]) -> String {
-    use crate::text::{looks_like_html, structure, Piece};
     let tips = report.tooltips();
     let mut out = String::from(concat!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -173,104 +172,213 @@ pub fn html_page(report: &crate::Report, articles: &[crate::Article]) -> String 
     ));
     out.push_str("<h2>Disagreements</h2>\n<ol>\n");
     for g in report.groups.iter().filter(|g| g.verdict != crate::Verdict::Agree) {
-        let label = if g.verdict == crate::Verdict::Conflict { "⚠ Conflict" } else { "≈ Worded differently" };
-        out.push_str(&format!("<li>{label} ({}): {}</li>\n", escape(&g.about), escape(&g.explanation)));
+        out.push_str(&format!("<li>{} ({}): {}</li>\n", verdict_label(g.verdict), escape(&g.about), escape(&g.explanation)));
     }
     out.push_str("</ol>\n");
     for (article, r) in articles.iter().zip(&report.articles) {
         let text = &article.text;
-        let marks: Vec<&crate::report::MentionReport> =
-            plan(r, text).into_iter().filter_map(|e| if let Event::Start(m) = e { Some(m) } else { None }).collect();
-        let title = |m: &crate::report::MentionReport| {
+        let title = |m: &MentionReport| {
             tips.get(m.id.as_str()).map(|t| std::iter::once(t.heading.clone()).chain(t.lines.iter().cloned()).collect::<Vec<_>>().join("\n")).unwrap_or_default()
         };
-        let verdict = |m: &crate::report::MentionReport| tips.get(m.id.as_str()).and_then(|t| t.verdict).map_or("none", |v| match v {
-            crate::Verdict::Agree => "agree",
-            crate::Verdict::Conflict => "conflict",
-            crate::Verdict::Variant => "variant",
-        });
         out.push_str(&format!("<article>\n<h2>{}</h2>\n", escape(article.label())));
-        // Pieces come in source order: `cursor` is the next mark not yet
-        // reached, `carry` the marks still open from earlier pieces (a quote
-        // across paragraphs), at most the nesting depth.
-        let mut cursor = 0;
-        let mut carry: Vec<&crate::report::MentionReport> = Vec::new();
-        let mut marked = |from: usize, to: usize, out: &mut String| {
-            carry.retain(|m| m.end > from);
-            let mut here: Vec<&crate::report::MentionReport> = carry.clone();
-            while cursor < marks.len() && marks[cursor].start < to {
-                if marks[cursor].end > from {
-                    here.push(marks[cursor]);
-                }
-                cursor += 1;
-            }
-            // Marks nest or are disjoint (see `plan`); clip them to [from, to).
-            let mut open: Vec<usize> = Vec::new();
-            let mut at = from;
-            for m in &here {
-                let (s, e) = (m.start.max(from), m.end.min(to));
-                while let Some(&end) = open.last() {
-                    if end <= s {
-                        out.push_str(&escape(text.get(at..end).unwrap_or("")));
-                        out.push_str("</mark>");
-                        at = end;
-                        open.pop();
-                    } else {
-                        break;
-                    }
-                }
-                if s < at || s >= e {
-                    continue;
-                }
-                out.push_str(&escape(text.get(at..s).unwrap_or("")));
-                out.push_str(&format!("<mark class=\"{} {}\" title=\"{}\">", m.kind.name(), verdict(m), escape(&title(m))));
-                at = s;
-                open.push(e);
-            }
-            while let Some(end) = open.pop() {
-                out.push_str(&escape(text.get(at..end).unwrap_or("")));
-                out.push_str("</mark>");
-                at = end;
-            }
-            out.push_str(&escape(text.get(at..to).unwrap_or("")));
-            carry = here.into_iter().filter(|m| m.end > to).collect();
-        };
-        if looks_like_html(text) {
-            let mut tags: Vec<&str> = Vec::new();
-            out.push_str("<div class=\"html\">");
-            for piece in structure(text) {
-                match piece {
-                    Piece::Open { tag, href } => {
-                        match href {
-                            Some(h) => out.push_str(&format!("<{tag} href=\"{}\" rel=\"noopener noreferrer nofollow\">", escape(&h))),
-                            None => out.push_str(&format!("<{tag}>")),
-                        }
-                        tags.push(tag);
-                    }
-                    Piece::Close => {
-                        if let Some(tag) = tags.pop() {
-                            out.push_str(&format!("</{tag}>"));
-                        }
-                    }
-                    Piece::Break => out.push_str("<br>"),
-                    Piece::Text { source: (s, e), text: shown } => {
-                        if e - s == shown.len() {
-                            marked(s, e, &mut out);
-                        } else {
-                            out.push_str(&escape(&shown));
-                        }
-                    }
-                }
-            }
-            out.push_str("</div>\n");
-        } else {
-            out.push_str("<div class=\"plain\">");
-            marked(0, text.len(), &mut out);
-            out.push_str("</div>\n");
-        }
-        out.push_str("</article>\n");
+        out.push_str(if looks_like_html(text) { "<div class=\"html\">" } else { "<div class=\"plain\">" });
+        write_marked(&mut out, text, &marks_of(r, text), &mut |m, out| {
+            let verdict = tips.get(m.id.as_str()).and_then(|t| t.verdict).map_or("none", crate::Verdict::name);
+            out.push_str(&format!("<mark class=\"{} {verdict}\" title=\"{}\">", m.kind.name(), escape(&title(m))));
+        });
+        out.push_str("</div>\n</article>\n");
     }
     out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// How a disagreement is labelled in lists: the widget's panel and the static page.
+fn verdict_label(verdict: crate::Verdict) -> &'static str {
+    if verdict == crate::Verdict::Conflict {
+        "⚠ Conflict"
+    } else {
+        "≈ Worded differently"
+    }
+}
+
+/// The mentions `plan` marks in `text`, in document order, outer before inner.
+fn marks_of<'r>(article: &'r ArticleReport, text: &str) -> Vec<&'r MentionReport> {
+    plan(article, text).into_iter().filter_map(|e| if let Event::Start(m) = e { Some(m) } else { None }).collect()
+}
+
+/// Writes article `text` as HTML with its `marks` (from [`marks_of`]): text
+/// escaped, an HTML article as its allowed structure only, each mark's start
+/// tag written by `open_mark` and closed here. A mark that runs across
+/// pieces of structure (a quote over two paragraphs) is written once per
+/// piece, clipped to it.
+fn write_marked(out: &mut String, text: &str, marks: &[&MentionReport], open_mark: &mut dyn FnMut(&MentionReport, &mut String)) {
+    // Pieces come in source order: `cursor` is the next mark not yet
+    // reached, `carry` the marks still open from earlier pieces, at most the
+    // nesting depth.
+    let mut cursor = 0;
+    let mut carry: Vec<&MentionReport> = Vec::new();
+    let mut marked = |from: usize, to: usize, out: &mut String| {
+        carry.retain(|m| m.end > from);
+        let mut here: Vec<&MentionReport> = carry.clone();
+        while cursor < marks.len() && marks[cursor].start < to {
+            if marks[cursor].end > from {
+                here.push(marks[cursor]);
+            }
+            cursor += 1;
+        }
+        // Marks nest or are disjoint (see `plan`); clip them to [from, to).
+        let mut open: Vec<usize> = Vec::new();
+        let mut at = from;
+        for m in &here {
+            let (s, e) = (m.start.max(from), m.end.min(to));
+            while let Some(&end) = open.last() {
+                if end <= s {
+                    out.push_str(&escape(text.get(at..end).unwrap_or("")));
+                    out.push_str("</mark>");
+                    at = end;
+                    open.pop();
+                } else {
+                    break;
+                }
+            }
+            if s < at || s >= e {
+                continue;
+            }
+            out.push_str(&escape(text.get(at..s).unwrap_or("")));
+            open_mark(m, out);
+            at = s;
+            open.push(e);
+        }
+        while let Some(end) = open.pop() {
+            out.push_str(&escape(text.get(at..end).unwrap_or("")));
+            out.push_str("</mark>");
+            at = end;
+        }
+        out.push_str(&escape(text.get(at..to).unwrap_or("")));
+        carry = here.into_iter().filter(|m| m.end > to).collect();
+    };
+    if !looks_like_html(text) {
+        marked(0, text.len(), out);
+        return;
+    }
+    let mut tags: Vec<&str> = Vec::new();
+    for piece in structure(text) {
+        match piece {
+            Piece::Open { tag, href } => {
+                match href {
+                    Some(h) => out.push_str(&format!("<{tag} href=\"{}\" rel=\"noopener noreferrer nofollow\">", escape(&h))),
+                    None => out.push_str(&format!("<{tag}>")),
+                }
+                tags.push(tag);
+            }
+            Piece::Close => {
+                if let Some(tag) = tags.pop() {
+                    out.push_str(&format!("</{tag}>"));
+                }
+            }
+            Piece::Break => out.push_str("<br>"),
+            Piece::Text { source: (s, e), text: shown } => {
+                if e - s == shown.len() {
+                    marked(s, e, out);
+                } else {
+                    out.push_str(&escape(&shown));
+                }
+            }
+        }
+    }
+}
+
+/// The widget's stylesheet in [`widget_html`].
+#[derive(Debug, Clone, Copy)]
+pub enum WidgetStyle<'a> {
+    /// A `<link rel="stylesheet">` to this URL (the widget's `crossread.css`),
+    /// as the live widget does: allowed by a Content-Security-Policy that
+    /// forbids inline styles.
+    Link(&'a str),
+    /// The CSS itself, in a `<style>` element.
+    Inline(&'a str),
+}
+
+/// What `<crossread-reader>` shows once it has analysed a cluster, as HTML
+/// for its shadow root: the summary, the tabs, the first article with its
+/// marks and their details, and the disagreements. A server sends it inside
+/// `<template shadowrootmode="open">` so that the marks paint with the page,
+/// before any script has run (see the CLI's `prerender`); the widget's
+/// module then analyses the same cluster and puts its live view in place.
+/// The markup is the live widget's (the same classes, attributes and ids
+/// under the prefix `crs`), so its stylesheet and print styles apply.
+pub fn widget_html(report: &Report, articles: &[crate::Article], style: WidgetStyle<'_>) -> String {
+    const PREFIX: &str = "crs";
+    let mut out = String::with_capacity(articles.first().map_or(0, |a| a.text.len() * 2) + 4096);
+    match style {
+        WidgetStyle::Link(url) => out.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">", escape(url))),
+        // `</` cannot end the element early once escaped as CSS (`<\/`).
+        WidgetStyle::Inline(css) => out.push_str(&format!("<style>{}</style>", css.replace("</", "<\\/"))),
+    }
+    out.push_str("<div class=\"cr-root\" part=\"root\" data-prerendered=\"\"><p class=\"cr-status\" role=\"status\"></p>");
+    out.push_str(&format!("<section class=\"cr-summary\" aria-label=\"Summary\">{}</section>", escape(&report.summary())));
+    out.push_str("<div class=\"cr-tabs\" role=\"group\" aria-label=\"Articles\">");
+    for (i, a) in report.articles.iter().enumerate() {
+        let label = a.source.as_deref().filter(|s| !s.is_empty()).unwrap_or(&a.id);
+        out.push_str(&format!(
+            "<button type=\"button\" data-article=\"{}\" aria-pressed=\"{}\">{}</button>",
+            escape(&a.id),
+            i == 0,
+            escape(label)
+        ));
+    }
+    out.push_str("</div><div class=\"cr-layout\"><div class=\"cr-article\">");
+    // Footnote numbers: disagreements in report order, as the panel lists them.
+    let disputed: Vec<&crate::report::Group> = report.groups.iter().filter(|g| g.verdict != crate::Verdict::Agree).collect();
+    let footnote = |id: &str| disputed.iter().position(|g| g.members.iter().any(|m| m == id)).map(|i| i + 1);
+    let mut tip_html = String::new();
+    if let (Some(article), Some(shown)) = (articles.first(), report.articles.first()) {
+        let text = &article.text;
+        let tips = report.tooltips_of(std::slice::from_ref(shown));
+        out.push_str(if looks_like_html(text) { "<div class=\"cr-text\" data-html=\"\">" } else { "<div class=\"cr-text\">" });
+        let mut opened: Vec<String> = Vec::new();
+        write_marked(&mut out, text, &marks_of(shown, text), &mut |m, out| {
+            let tip = tips.get(&m.id);
+            let verdict = tip.and_then(|t| t.verdict).map_or("none", crate::Verdict::name);
+            let (kind, id) = (m.kind.name(), escape(&m.id));
+            out.push_str(&format!(
+                "<mark class=\"cr-mark cr-{kind}\" data-crossread-mark=\"\" data-mention=\"{id}\" data-kind=\"{kind}\" data-verdict=\"{verdict}\" aria-describedby=\"{PREFIX}-tip-{id}\""
+            ));
+            // Only a mark's first piece is focusable and carries its id.
+            if !opened.contains(&m.id) {
+                out.push_str(&format!(" id=\"{PREFIX}-{id}\" tabindex=\"0\""));
+                if let Some(n) = footnote(&m.id) {
+                    out.push_str(&format!(" data-footnote=\"{n}\""));
+                }
+                if let Some(tip) = tip {
+                    tip_html.push_str(&format!(
+                        "<div id=\"{PREFIX}-tip-{id}\" class=\"cr-tip\" role=\"tooltip\" hidden=\"\" data-verdict=\"{verdict}\"><strong>{}</strong>",
+                        escape(&tip.heading)
+                    ));
+                    for line in &tip.lines {
+                        tip_html.push_str(&format!("<p>{}</p>", escape(line)));
+                    }
+                    tip_html.push_str("</div>");
+                }
+            }
+            opened.push(m.id.clone());
+            out.push('>');
+        });
+        out.push_str("</div>");
+    }
+    out.push_str("</div><aside class=\"cr-panel\" aria-label=\"Disagreements\"><h2>Disagreements</h2><ol class=\"cr-list\">");
+    for (i, g) in disputed.iter().enumerate() {
+        out.push_str(&format!("<li><button type=\"button\">{}. {} ({}): {}</button>", i + 1, verdict_label(g.verdict), escape(&g.about), escape(&g.explanation)));
+        for note in &g.notes {
+            out.push_str(&format!("<p class=\"cr-note\">Note: {}</p>", escape(note)));
+        }
+        out.push_str("</li>");
+    }
+    if disputed.is_empty() {
+        out.push_str("<li>No disagreements found.</li>");
+    }
+    out.push_str("</ol></aside></div>");
+    out.push_str(&format!("<div class=\"cr-tips\" hidden=\"\">{tip_html}</div></div>"));
     out
 }
 

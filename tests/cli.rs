@@ -152,6 +152,83 @@ fn serve_revalidates_with_etags_and_stays_in_its_root() {
     let stale = get("/www/index.html", "If-None-Match: \"0-0\"\r\n");
     assert!(stale.starts_with("HTTP/1.1 200 OK"), "{stale}");
     assert!(get("/../Cargo.toml", "").starts_with("HTTP/1.1 404"));
+    // The demo page is sent with its widget rendered; its stylesheet beside crossread.js.
+    assert!(first.contains("<crossread-reader id=\"reader\" src=\"corpus/kenya-haiti/cluster.json\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/www/crossread.css\">"), "{first}");
+    assert!(first.contains("data-mention=\"m1\""));
     child.kill().ok();
     child.wait().ok();
+    // --no-prerender: the page as it is on disk.
+    let mut plain = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(["serve", "--port", "0", "--no-prerender", "--root", root.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut line = String::new();
+    BufReader::new(plain.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address = line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).expect("an address").to_string();
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    write!(stream, "GET /www/ HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let on_disk = std::fs::read(root.join("www/index.html")).unwrap();
+    assert!(response.ends_with(&on_disk));
+    plain.kill().ok();
+    plain.wait().ok();
+}
+
+/// `crossread prerender`: each widget of a page gets its first view in a
+/// declarative shadow root, read from sources under the root; a widget it
+/// cannot or should not render is left as it was, with a warning for the
+/// former, and the rest of the page is kept byte for byte.
+#[test]
+fn prerender_fills_each_widget_from_its_sources_and_leaves_the_rest() {
+    let dir = scratch("prerender");
+    std::fs::create_dir_all(dir.join("site/news/clusters")).unwrap();
+    std::fs::create_dir_all(dir.join("site/lib")).unwrap();
+    for (i, a) in support::corpus().iter().take(2).enumerate() {
+        std::fs::write(dir.join(format!("site/news/clusters/{i}.txt")), &a.text).unwrap();
+    }
+    std::fs::write(dir.join("site/news/clusters/haiti.json"), r#"{"articles":[{"id":"a","source":"The Star","file":"0.txt"},{"id":"b","file":"1.txt"}]}"#).unwrap();
+    std::fs::write(dir.join("secret.json"), r#"{"articles":[{"id":"s","text":"Kenya sent 382 officers."}]}"#).unwrap();
+    let page = r##"<!doctype html><html><head><script type="module" src="/lib/crossread.js?v=3"></script></head><body>
+<crossread-reader src="clusters/haiti.json"></crossread-reader>
+<CROSSREAD-READER class=x><script type="application/json">{"articles":[{"id":"x","text":"Kenya sent 382 officers."},{"id":"y","text":"Kenya sent 400 officers."}]}</script></CROSSREAD-READER>
+<crossread-reader for="#story"></crossread-reader>
+<crossread-reader src="../../secret.json"></crossread-reader>
+<crossread-reader src="missing.json"></crossread-reader>
+<crossread-reader-list></crossread-reader-list>
+</body></html>"##;
+    std::fs::write(dir.join("site/news/page.html"), page).unwrap();
+    let site = dir.join("site");
+    let out = crossread(&["prerender", dir.join("site/news/page.html").to_str().unwrap(), "--root", site.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // Two widgets rendered, their stylesheet beside the page's crossread.js.
+    assert_eq!(html.matches("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/lib/crossread.css\">").count(), 2, "{html}");
+    assert!(html.contains("<crossread-reader src=\"clusters/haiti.json\"><template shadowrootmode=\"open\">"));
+    assert!(html.contains("aria-pressed=\"true\">The Star</button>"), "the cluster's source names the tab");
+    assert!(html.contains("Kenya will send more police officers to Haiti"), "the first article's file was read");
+    assert!(html.contains("<CROSSREAD-READER class=x><template shadowrootmode=\"open\">"));
+    assert!(html.contains("⚠ Conflict"), "382 against 400 in the inline sources");
+    // Left as they were: in place (for=), outside the root, missing; another element's name.
+    assert!(html.contains("<crossread-reader for=\"#story\"></crossread-reader>"));
+    assert!(html.contains("<crossread-reader src=\"../../secret.json\"></crossread-reader>"));
+    assert!(html.contains("<crossread-reader src=\"missing.json\"></crossread-reader>"));
+    assert!(html.contains("<crossread-reader-list></crossread-reader-list>"));
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert!(stderr.contains("../../secret.json") && stderr.contains("/news/missing.json"), "{stderr}");
+    // Everything outside the templates is the page as it was.
+    let mut without = html.clone();
+    while let Some(at) = without.find("<template shadowrootmode") {
+        let end = without[at..].find("</template>").unwrap() + at + "</template>".len();
+        without.replace_range(at..end, "");
+    }
+    assert_eq!(without, page);
+    // Rendering twice changes nothing more.
+    std::fs::write(dir.join("site/news/again.html"), &html).unwrap();
+    let again = crossread(&["prerender", dir.join("site/news/again.html").to_str().unwrap(), "--root", site.to_str().unwrap(), "--css", "/x.css"]);
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), html);
+    fails_with(&["prerender"], &["HTML page"]);
+    fails_with(&["prerender", dir.join("site/news/page.html").to_str().unwrap(), "--root", dir.join("site/lib").to_str().unwrap()], &["not under the root"]);
 }

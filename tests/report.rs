@@ -221,3 +221,144 @@ fn dates_say_which_fields_the_text_states() {
     // numbers and quotes have no such field
     assert_eq!(stated(0, "382"), None);
 }
+
+/// The widget's server-rendered view, read back: the text of its article box
+/// (tags dropped, entities decoded), each focusable mark as (mention id,
+/// its text, footnote), the ids of its tooltips, and the panel's items.
+struct Prerendered {
+    text: String,
+    marks: Vec<(String, String, Option<String>)>,
+    tips: Vec<String>,
+    panel: Vec<String>,
+    summary: String,
+}
+
+fn read_prerendered(html: &str) -> Prerendered {
+    fn decode(s: &str) -> String {
+        s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    }
+    fn attr(tag: &str, name: &str) -> Option<String> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(decode(&tag[at..at + tag[at..].find('"')?]))
+    }
+    let (mut text, mut marks, mut tips, mut panel, mut summary) = (String::new(), Vec::<(String, String, Option<String>)>::new(), Vec::new(), Vec::new(), String::new());
+    // Where the text between tags goes: the article (with the open focusable marks), a panel button, the summary.
+    let (mut in_text, mut text_depth, mut open_marks, mut in_button, mut in_summary) = (false, 0, Vec::<Option<usize>>::new(), false, false);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let (chunk, tag) = match rest.find('<') {
+            Some(0) => {
+                let end = rest.find('>').unwrap() + 1;
+                ("", &rest[..end])
+            }
+            Some(i) => (&rest[..i], ""),
+            None => (rest, ""),
+        };
+        rest = &rest[chunk.len() + tag.len()..];
+        if !chunk.is_empty() {
+            let chunk = decode(chunk);
+            if in_text {
+                text.push_str(&chunk);
+                for i in open_marks.iter().flatten() {
+                    marks[*i].1.push_str(&chunk);
+                }
+            }
+            if in_button {
+                panel.push(chunk.clone());
+            }
+            if in_summary {
+                summary.push_str(&chunk);
+            }
+            continue;
+        }
+        let name = tag.trim_start_matches(['<', '/']).split([' ', '>']).next().unwrap();
+        let closing = tag.starts_with("</");
+        match (name, closing) {
+            ("div", false) if tag.contains("class=\"cr-text\"") => in_text = true,
+            ("div", false) if in_text => text_depth += 1,
+            ("div", true) if in_text && text_depth == 0 => in_text = false,
+            ("div", true) if in_text => text_depth -= 1,
+            ("div", false) if tag.contains("class=\"cr-tip\"") => tips.push(attr(tag, "id").unwrap()),
+            ("mark", false) if in_text => {
+                if tag.contains(" tabindex=\"0\"") {
+                    assert_eq!(attr(tag, "id"), Some(format!("crs-{}", attr(tag, "data-mention").unwrap())));
+                    marks.push((attr(tag, "data-mention").unwrap(), String::new(), attr(tag, "data-footnote")));
+                    open_marks.push(Some(marks.len() - 1));
+                } else {
+                    open_marks.push(None);
+                }
+            }
+            ("mark", true) => {
+                open_marks.pop();
+            }
+            ("button", false) => in_button = tag == "<button type=\"button\">",
+            ("button", true) => in_button = false,
+            ("section", false) => in_summary = tag.contains("cr-summary"),
+            ("section", true) => in_summary = false,
+            _ => {}
+        }
+    }
+    Prerendered { text, marks, tips, panel, summary }
+}
+
+#[test]
+fn prerendered_widget_shows_the_first_article_as_the_live_widget_does() {
+    use crossread::render::{article_view, widget_html, WidgetStyle};
+    let articles = support::corpus();
+    let report = analyze(&articles).unwrap();
+    let html = widget_html(&report, &articles, WidgetStyle::Link("/www/crossread.css"));
+    assert!(html.starts_with("<link rel=\"stylesheet\" href=\"/www/crossread.css\"><div class=\"cr-root\" part=\"root\" data-prerendered=\"\">"), "{}", &html[..200]);
+    let seen = read_prerendered(&html);
+    // The article's text, unchanged, with the marks of the live view (`article_view`), in order.
+    let view = article_view(&report, 0, &articles[0].text, false).unwrap();
+    assert_eq!(seen.text, articles[0].text);
+    let utf16: Vec<u16> = view.text.encode_utf16().collect();
+    let live: Vec<(String, String)> = view.marks.iter().map(|m| (m.id.clone(), String::from_utf16(&utf16[m.start16 as usize..m.end16 as usize]).unwrap())).collect();
+    let shown: Vec<(String, String)> = seen.marks.iter().map(|(id, text, _)| (id.clone(), text.clone())).collect();
+    assert_eq!(shown, live);
+    assert_eq!(shown.len(), 10, "the first article's marks");
+    // A tooltip for every mark the live view gives one, under the id its mark names.
+    let tipped: Vec<String> = view.marks.iter().filter(|m| m.tip.is_some()).map(|m| format!("crs-tip-{}", m.id)).collect();
+    assert_eq!(seen.tips, tipped);
+    assert!(!tipped.is_empty());
+    // Footnotes number the disagreements as the panel lists them.
+    let disputed: Vec<_> = report.groups.iter().filter(|g| g.verdict != crossread::Verdict::Agree).collect();
+    assert_eq!(seen.panel.len(), disputed.len());
+    assert_eq!(seen.panel.len(), 5, "3 conflicts and 2 quotes worded differently");
+    for (id, _, footnote) in &seen.marks {
+        let n = disputed.iter().position(|g| g.members.contains(id)).map(|i| (i + 1).to_string());
+        assert_eq!(footnote, &n, "{id}");
+        if let Some(n) = n {
+            assert!(seen.panel[n.parse::<usize>().unwrap() - 1].starts_with(&format!("{n}. ")));
+        }
+    }
+    assert!(seen.marks.iter().any(|(_, _, f)| f.is_some()));
+    assert_eq!(seen.summary, report.summary());
+}
+
+#[test]
+fn prerendered_widget_escapes_text_and_keeps_an_html_article_to_its_allowed_structure() {
+    use crossread::render::{widget_html, WidgetStyle};
+    let hostile = "<p onclick=\"x()\">Kenya sent <b>400</b> officers 👮🏽‍♀️ to Port-au-Prince.</p><script>alert(1)</script><p><a href=\"javascript:alert(2)\">Ruto</a> said: “We are ready.” שלום 3 days</p>";
+    let articles = vec![
+        Article::new("h", hostile),
+        Article { source: Some("<i>Le Nouvelliste</i> & \"co\"".into()), ..Article::new("t", "Kenya sent 382 officers, 12 days after Tuesday, é. </style><script>alert(3)</script>") },
+    ];
+    let report = analyze(&articles).unwrap();
+    let html = widget_html(&report, &articles, WidgetStyle::Inline("mark { color: red } </style><script>alert(4)</script>"));
+    // The stylesheet cannot end its element early; after it, no markup but the widget's own.
+    assert_eq!(html.matches("</style").count(), 1, "{html}");
+    let after_style = &html[html.find("</style>").unwrap()..];
+    for bad in ["<script", "onclick", "javascript:", "<i>"] {
+        assert!(!after_style.contains(bad), "{bad} in {html}");
+    }
+    assert!(html.contains("&lt;i&gt;Le Nouvelliste&lt;/i&gt; &amp; &quot;co&quot;"), "{html}");
+    assert!(html.contains("<p>Kenya sent <b><mark class=\"cr-mark cr-number\""), "{html}");
+    assert!(html.contains("<div class=\"cr-text\" data-html=\"\">"));
+    let seen = read_prerendered(&html);
+    assert_eq!(seen.text, "Kenya sent 400 officers 👮🏽‍♀️ to Port-au-Prince.Ruto said: “We are ready.” שלום 3 days");
+    assert!(seen.marks.iter().any(|(_, t, _)| t == "400"), "{:?}", seen.marks);
+    assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
+    // The widget shows its first article; the others wait for the live widget's tabs.
+    assert!(!seen.text.contains("382"));
+}

@@ -4,8 +4,10 @@
 //! crossread analyze [--json] PATH...   analyse articles (.txt files, directories of them, cluster .json)
 //! crossread serve [--port N] [--root DIR] [--host ADDR]
 //!                                      serve the reader page (www/ and pkg/) on loopback
+//! crossread prerender PAGE.html        the page with its widgets' first view rendered
 //! ```
 
+mod prerender;
 mod serve;
 
 use crossread::{Article, Cluster, Report, Verdict};
@@ -18,19 +20,26 @@ const USAGE: &str = "usage:
             or a cluster .json {\"articles\":[{\"id\",\"text\",\"published\"?,\"title\"?,\"source\"?,\"url\"?}]}
       --json  print the report as JSON (default: a readable list of disagreements)
       --html  print a static HTML page of the articles with their marks (no script needed)
-  crossread serve [--port 8000] [--host 127.0.0.1] [--root .] [--header \"Name: value\"]...
-      serve the reader page and print its address (--header adds a response header, e.g. a CSP)";
+  crossread serve [--port 8000] [--host 127.0.0.1] [--root .] [--header \"Name: value\"]... [--no-prerender]
+      serve the reader page and print its address (--header adds a response header, e.g. a CSP);
+      HTML pages are sent with their <crossread-reader> widgets prerendered, unless --no-prerender
+  crossread prerender PAGE.html [--root DIR] [--css URL]
+      print PAGE.html with each <crossread-reader> given its first view (marks, details, disagreements)
+      in a declarative shadow root, so the marks show before any script runs. Its src and files are
+      read under DIR (the site's /; default: the page's directory). --css: the widget stylesheet's
+      URL (default: crossread.css beside the page's crossread.js, else the CSS inlined)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
         Some("serve") => serve::run(&args[1..]),
+        Some("prerender") => prerender::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
         }
-        _ => Err("expected a command, analyze or serve (see crossread --help)".to_string()),
+        _ => Err("expected a command, analyze, serve or prerender (see crossread --help)".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

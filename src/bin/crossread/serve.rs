@@ -4,13 +4,15 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use crate::prerender::{self, under_root, Site};
+use std::path::{Path, PathBuf};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut port: u16 = 8000;
     let mut host = "127.0.0.1".to_string();
     let mut root = PathBuf::from(".");
     let mut headers: Vec<String> = Vec::new();
+    let mut render = true;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -26,6 +28,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 }
                 headers.push(h);
             }
+            // Pages as they are, the widgets left wholly to the browser.
+            "--no-prerender" => render = false,
             other => return Err(format!("unknown option {other} for serve")),
         }
     }
@@ -42,13 +46,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let root = root.clone();
         let headers = headers.clone();
         std::thread::spawn(move || {
-            let _ = respond(stream, &root, &headers);
+            let _ = respond(stream, &root, &headers, render);
         });
     }
     Ok(())
 }
 
-fn respond(mut stream: TcpStream, root: &Path, extra: &str) -> std::io::Result<()> {
+fn respond(mut stream: TcpStream, root: &Path, extra: &str, render: bool) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -75,17 +79,31 @@ fn respond(mut stream: TcpStream, root: &Path, extra: &str) -> std::io::Result<(
         let head = "HTTP/1.1 302 Found\r\nLocation: /www/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
         return stream.write_all(head.as_bytes());
     }
-    let Some(file) = resolve(root, path) else {
+    let Some(file) = under_root(root, path) else {
+        return send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra);
+    };
+    let Ok(mut body) = std::fs::read(&file) else {
         return send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra);
     };
     // A validator, so that a browser revalidates ("no-cache") with one round
     // trip and no body when nothing changed, and keeps what it derived from
     // the file: Chromium reuses its compiled code of the wasm module only
-    // for a response it still holds.
-    let tag = std::fs::metadata(&file).ok().map(|m| {
+    // for a response it still holds. A rendered page also depends on its
+    // widgets' sources: its validator is a hash of what is sent.
+    let mut tag = std::fs::metadata(&file).ok().map(|m| {
         let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
         format!("\"{:x}-{modified:x}\"", m.len())
     });
+    if render && content_type(&file).starts_with("text/html") {
+        if let Ok(html) = std::str::from_utf8(&body) {
+            let (page, warnings) = prerender::page(html, &Site { root, page: path, css: None });
+            for w in warnings {
+                eprintln!("crossread serve: {w}");
+            }
+            body = page.into_bytes();
+            tag = Some(format!("\"r{:x}\"", fnv1a(&body)));
+        }
+    }
     if let (Some(tag), Some(asked)) = (&tag, &if_none_match) {
         if asked.split(',').any(|t| t.trim() == tag || t.trim() == "*") {
             let head = format!("HTTP/1.1 304 Not Modified\r\nETag: {tag}\r\nCache-Control: no-cache\r\n{extra}Connection: close\r\n\r\n");
@@ -93,44 +111,12 @@ fn respond(mut stream: TcpStream, root: &Path, extra: &str) -> std::io::Result<(
         }
     }
     let validator = tag.map(|t| format!("ETag: {t}\r\n")).unwrap_or_default();
-    match std::fs::read(&file) {
-        Ok(body) => send(&mut stream, "200 OK", content_type(&file), &body, method == "HEAD", &format!("{validator}{extra}")),
-        Err(_) => send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra),
-    }
+    send(&mut stream, "200 OK", content_type(&file), &body, method == "HEAD", &format!("{validator}{extra}"))
 }
 
-/// The file under `root` for a URL path, refusing anything that climbs out.
-fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path)?;
-    let mut file = root.to_path_buf();
-    for c in Path::new(decoded.trim_start_matches('/')).components() {
-        match c {
-            Component::Normal(part) => file.push(part),
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    file.is_file().then_some(file)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+/// FNV-1a, 64 bits: a validator for a rendered page, not a defence against anyone.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 fn content_type(path: &Path) -> &'static str {

@@ -239,11 +239,18 @@ export class CrossreadReader extends HTMLElement {
   constructor() {
     super();
     this.idPrefix = `cr${++counter}`;
-    const root = this.attachShadow({ mode: "open" });
+    // A server may have sent the widget's first view in a declarative shadow
+    // root (`crossread prerender`, `crossread serve`): its marks showed with
+    // the page. It stays until the live view (with details on hover, focus
+    // and tap) replaces it, so nothing blinks.
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    this.prerendered = [...root.children].find((e) => e.hasAttribute("data-prerendered")) ?? null;
     const inline = globalThis.crossreadInlineStyles;
     if (inline) root.adoptedStyleSheets = [sheet(inline.widget)];
-    else root.append(el("link", { rel: "stylesheet", href: new URL("crossread.css", here).href }));
-    root.append((this.ui = el("div", { class: "cr-root", part: "root" })));
+    const live = [(this.ui = el("div", { class: "cr-root", part: "root" }))];
+    if (!inline) live.unshift(el("link", { rel: "stylesheet", href: new URL("crossread.css", here).href }));
+    if (this.prerendered) this.live = live;
+    else root.append(...live);
     this.ui.append(
       (this.statusBox = el("p", { class: "cr-status", role: "status" })),
       (this.progressBar = el("progress", { class: "cr-progress", max: "1", value: "0", "aria-label": "Reading the articles", hidden: "" })),
@@ -307,12 +314,23 @@ export class CrossreadReader extends HTMLElement {
     this.statusBox.textContent = text;
   }
 
+  /** Puts the live view in place of a server-rendered one, keeping the latter's stylesheet until then. */
+  showLive() {
+    if (!this.prerendered) return;
+    const styles = [...this.shadowRoot.children].filter((e) => e.matches('link[rel="stylesheet"], style'));
+    this.progressBar.after(this.errorBox);
+    this.shadowRoot.replaceChildren(...styles, ...this.live);
+    this.prerendered = this.live = null;
+  }
+
   fail(error) {
     // A trap inside the wasm core ("unreachable") carries the panic's message.
     const panic = error instanceof WebAssembly.RuntimeError ? lastPanic() : null;
     const message = panic ? `${panic}. Please report this with the article that caused it.` : error.message || String(error);
     this.errorBox.textContent = `crossread: ${message}`;
     this.errorBox.hidden = false;
+    // A server-rendered view stays (its text and marks are still right); the message goes above it.
+    this.prerendered?.prepend(this.errorBox);
     this.status("");
     this.dispatchEvent(new CustomEvent("crossread:error", { detail: { message, code: error.code || null } }));
   }
@@ -392,6 +410,7 @@ export class CrossreadReader extends HTMLElement {
       this.analysis = analysis;
       await this.render();
       if (run !== this.run) return;
+      this.showLive();
       this.status("");
       this.dataset.ready = "true";
       // When the marks first became visible, for the benchmark's first-highlight figure.

@@ -319,6 +319,81 @@ try {
     await p.context().close();
   });
 
+  // ----- server-rendered marks (crossread serve prerenders the demo's widget) -----
+  await check("prerendered: the demo's marks, details and disagreements show with scripts off", async () => {
+    const p = await open(`${plain.origin}/www/`, { javaScriptEnabled: false });
+    const seen = await p.$eval("#reader", (w) => {
+      const root = w.shadowRoot;
+      return {
+        prerendered: !!root?.querySelector(".cr-root[data-prerendered]"),
+        text: root?.querySelector(".cr-text").textContent,
+        marks: [...(root?.querySelectorAll("mark[data-mention][tabindex]") ?? [])].map((m) => [m.dataset.kind, m.dataset.verdict, m.dataset.footnote ?? ""]),
+        tips: root?.querySelectorAll(".cr-tip[hidden]").length,
+        panel: root?.querySelector(".cr-list").textContent,
+        underlined: root && getComputedStyle(root.querySelector("mark")).textDecorationLine,
+      };
+    });
+    assert.ok(seen.prerendered, "no server-rendered view");
+    assert.equal(seen.text, readFileSync(path.join(root, "www/corpus/kenya-haiti/000_ab610103825d78f6.txt"), "utf8"));
+    assert.equal(seen.marks.length, 10);
+    assert.ok(seen.marks.some(([kind, verdict, footnote]) => kind === "number" && verdict === "conflict" && footnote === "1"), JSON.stringify(seen.marks));
+    assert.equal(seen.tips, 10, "a hidden details box per mark");
+    assert.match(seen.panel, /^1\. ⚠ Conflict/);
+    assert.equal(seen.underlined, "underline", "the widget's stylesheet applies");
+    await p.context().close();
+  });
+
+  await check("prerendered: the server-rendered view stays until the live widget takes its place, once, with nothing lost", async () => {
+    // The sources arrive late: the module has run, the live view is not ready.
+    const context = await browser.newContext();
+    let release;
+    const held = new Promise((r) => (release = r));
+    await context.route("**/cluster.json", async (route) => { await held; await route.continue(); });
+    const p = await context.newPage();
+    p.errors = [];
+    p.on("pageerror", (e) => p.errors.push(String(e)));
+    await p.goto(`${plain.origin}/www/`);
+    await p.waitForFunction(() => performance.getEntriesByName("crossread:module").length > 0);
+    const waiting = await p.$eval("#reader", (w) => ({
+      marks: w.shadowRoot.querySelectorAll("[data-prerendered] mark[tabindex]").length,
+      status: [...w.shadowRoot.querySelectorAll(".cr-status")].map((s) => s.checkVisibility() ? s.textContent : "").join(""),
+    }));
+    assert.deepEqual(waiting, { marks: 10, status: "" }, "the server-rendered marks stay while the widget reads");
+    release();
+    await ready(p);
+    const seen = await p.$eval("#reader", (w) => ({
+      roots: w.shadowRoot.querySelectorAll(".cr-root").length,
+      prerendered: w.shadowRoot.querySelectorAll("[data-prerendered]").length,
+      ids: [...w.shadowRoot.querySelectorAll("mark[tabindex]")].map((m) => m.id),
+      text: w.shadowRoot.querySelector(".cr-text").textContent,
+    }));
+    assert.deepEqual([seen.roots, seen.prerendered], [1, 0]);
+    assert.equal(seen.ids.length, 10);
+    assert.ok(seen.ids.every((id) => /^cr\d+-m\d+$/.test(id)), seen.ids.join(" "));
+    assert.equal(seen.text, readFileSync(path.join(root, "www/corpus/kenya-haiti/000_ab610103825d78f6.txt"), "utf8"));
+    await p.focus("#reader >> mark[tabindex]");
+    assert.match(await openPopup(p), /Number/);
+    assert.deepEqual(p.errors, []);
+    await context.close();
+  });
+
+  await check("prerendered: when the wasm cannot load, the server-rendered view stays, under a clear message", async () => {
+    const context = await browser.newContext();
+    await context.route("**/*.wasm", (route) => route.abort());
+    const p = await context.newPage();
+    await p.goto(`${plain.origin}/www/`);
+    await p.waitForFunction(() => !document.querySelector("#reader").shadowRoot.querySelector(".cr-error").hidden, null, { timeout: 15000 });
+    const seen = await p.$eval("#reader", (w) => ({
+      error: w.shadowRoot.querySelector(".cr-error").textContent,
+      inPrerendered: !!w.shadowRoot.querySelector("[data-prerendered] > .cr-error"),
+      marks: w.shadowRoot.querySelectorAll("mark[tabindex]").length,
+    }));
+    assert.match(seen.error, /^crossread: /);
+    assert.ok(seen.inPrerendered, "the message is above the server-rendered view");
+    assert.equal(seen.marks, 10);
+    await context.close();
+  });
+
   // ----- the single-file page ----------------------------------------------------
   await check("standalone: pkg/crossread-standalone.html works from file:// with no server", async () => {
     const p = await open(`file://${path.join(root, "pkg/crossread-standalone.html")}`);

@@ -197,6 +197,9 @@ fn prerender_fills_each_widget_from_its_sources_and_leaves_the_rest() {
 <crossread-reader src="../../secret.json"></crossread-reader>
 <crossread-reader src="missing.json"></crossread-reader>
 <crossread-reader-list></crossread-reader-list>
+<!-- <crossread-reader src="clusters/haiti.json"></crossread-reader> -->
+<script>const html = '<crossread-reader src="clusters/haiti.json"></crossread-reader>';</script>
+<textarea><crossread-reader src="clusters/haiti.json"></crossread-reader></textarea>
 </body></html>"##;
     std::fs::write(dir.join("site/news/page.html"), page).unwrap();
     let site = dir.join("site");
@@ -211,7 +214,8 @@ fn prerender_fills_each_widget_from_its_sources_and_leaves_the_rest() {
     assert!(html.contains("Kenya will send more police officers to Haiti"), "the first article's file was read");
     assert!(html.contains("<CROSSREAD-READER class=x><template shadowrootmode=\"open\">"));
     assert!(html.contains("⚠ Conflict"), "382 against 400 in the inline sources");
-    // Left as they were: in place (for=), outside the root, missing; another element's name.
+    // Left as they were: in place (for=), outside the root, missing; another
+    // element's name; the name in a comment, a script's string, a textarea.
     assert!(html.contains("<crossread-reader for=\"#story\"></crossread-reader>"));
     assert!(html.contains("<crossread-reader src=\"../../secret.json\"></crossread-reader>"));
     assert!(html.contains("<crossread-reader src=\"missing.json\"></crossread-reader>"));

@@ -34,19 +34,30 @@ pub struct Site<'a> {
 pub fn page(html: &str, site: &Site) -> (String, Vec<String>) {
     let mut out = String::with_capacity(html.len() * 2);
     let mut warnings = Vec::new();
-    let mut rest = html;
-    while let Some(at) = find_ascii_ci(rest, "<crossread-reader") {
-        let after_name = &rest[at + "<crossread-reader".len()..];
-        if !after_name.starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/') {
-            out.push_str(&rest[..at + 1]);
-            rest = &rest[at + 1..];
+    let mut at = 0; // everything before `at` is copied or about to be
+    let mut copied = 0;
+    while let Some(lt) = html[at..].find('<').map(|i| at + i) {
+        let here = &html[lt..];
+        // Comments and raw text (scripts, styles…) are not markup: a widget's
+        // name inside them is text, and must stay as it is.
+        if here.starts_with("<!--") {
+            at = here.find("-->").map_or(html.len(), |e| lt + e + 3);
             continue;
         }
-        let Some(tag_len) = start_tag_len(&rest[at..]) else { break };
-        let (before, tag, content) = (&rest[..at], &rest[at..at + tag_len], &rest[at + tag_len..]);
-        out.push_str(before);
-        out.push_str(tag);
+        if let Some(name) = RAW_TEXT.iter().find(|n| starts_with_tag(here, n)) {
+            at = find_ascii_ci(&here[1..], &format!("</{name}")).map_or(html.len(), |e| lt + 1 + e);
+            continue;
+        }
+        if !starts_with_tag(here, "crossread-reader") {
+            at = lt + 1;
+            continue;
+        }
+        let Some(tag_len) = start_tag_len(here) else { break };
+        let tag = &here[..tag_len];
+        let content = &here[tag_len..];
         let body = &content[..find_ascii_ci(content, "</crossread-reader").unwrap_or(content.len())];
+        out.push_str(&html[copied..lt + tag_len]);
+        copied = lt + tag_len;
         match widget(tag, body, html, site) {
             Ok(Some(shadow)) => {
                 out.push_str("<template shadowrootmode=\"open\">");
@@ -56,10 +67,20 @@ pub fn page(html: &str, site: &Site) -> (String, Vec<String>) {
             Ok(None) => {}
             Err(why) => warnings.push(format!("{}: <crossread-reader> left to the browser: {why}", site.page)),
         }
-        rest = content;
+        at = lt + tag_len;
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     (out, warnings)
+}
+
+/// Elements whose content is text, not markup (and `template`, whose content is inert).
+const RAW_TEXT: [&str; 7] = ["script", "style", "textarea", "title", "noscript", "template", "xmp"];
+
+/// Whether `html` starts with the start tag of element `name` (ASCII case ignored).
+fn starts_with_tag(html: &str, name: &str) -> bool {
+    html.len() > name.len() + 1
+        && html.as_bytes()[1..=name.len()].eq_ignore_ascii_case(name.as_bytes())
+        && matches!(html.as_bytes()[name.len() + 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/')
 }
 
 /// The shadow root's HTML for one element, or `None` for one that is not

@@ -1,7 +1,7 @@
 // Known XSS vectors (tests/e2e/xss-vectors.txt: the kind DOMPurify and the
 // OWASP filter-evasion cheat sheet test against) fed through every input
 // path: page paste, file drop, embed attributes and inline sources, a JSON
-// sources URL, and the CLI's --html page. In a real browser, asserts that no
+// sources URL, the CLI's --html page, and widgets prerendered by the CLI. In a real browser, asserts that no
 // vector's script runs and that no event handler, script, frame, object or
 // image reaches the page.
 //
@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { binary, checker, here, launchChromium, out, serve } from "./support.mjs";
+import { binary, checker, here, launchChromium, out, root, serve } from "./support.mjs";
 
 const vectors = readFileSync(path.join(here, "xss-vectors.txt"), "utf8").split("\n").filter((l) => l.trim());
 assert.ok(vectors.length >= 100, `${vectors.length} vectors`);
@@ -185,6 +185,27 @@ try {
     const marks = await page.$$eval("mark", (ms) => ms.length);
     assert.ok(marks > 100, `${marks} marks`);
     await clean(page, "cli html");
+    await page.context().close();
+  });
+
+  await check("prerender: each article of the vector cluster first in a server-rendered widget", async () => {
+    // One widget per article, its cluster turned so that article is the one shown.
+    const widgets = cluster.articles.map((_, k) => {
+      const turned = { articles: [...cluster.articles.slice(k), ...cluster.articles.slice(0, k)] };
+      writeFileSync(path.join(out, `xss-turned-${k}.json`), JSON.stringify(turned));
+      return `<crossread-reader src="xss-turned-${k}.json"></crossread-reader>`;
+    });
+    const source = path.join(out, "xss-prerender-source.html");
+    writeFileSync(source, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>prerendered vectors</title></head><body>\n${widgets.join("\n")}\n</body></html>`);
+    const html = execFileSync(binary, ["prerender", source, "--root", root, "--css", "/www/crossread.css"], { maxBuffer: 64 << 20 });
+    writeFileSync(path.join(out, "xss-prerendered.html"), html);
+    const page = await open(`${server.origin}/tests/e2e/out/xss-prerendered.html`);
+    const seen = await page.$$eval("crossread-reader", (ws) => ws.map((w) => [!!w.shadowRoot?.querySelector("[data-prerendered]"), w.shadowRoot?.querySelectorAll("mark").length ?? 0]));
+    assert.equal(seen.length, cluster.articles.length);
+    assert.ok(seen.every(([rendered, marks]) => rendered && marks >= 10), JSON.stringify(seen));
+    assert.ok(seen.reduce((n, [, marks]) => n + marks, 0) > 500, JSON.stringify(seen));
+    await page.$$eval("crossread-reader", (ws) => { for (const w of ws) for (const m of w.shadowRoot.querySelectorAll("mark")) m.dispatchEvent(new PointerEvent("pointerover", { bubbles: true, composed: true })); });
+    await clean(page, "prerendered");
     await page.context().close();
   });
 } finally {

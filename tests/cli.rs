@@ -120,29 +120,55 @@ fn html_output_escapes_text_and_keeps_only_allowed_structure() {
     fails_with(&["analyze", "--json", "--html", file.to_str().unwrap()], &["--json or --html"]);
 }
 
+/// A `crossread serve` on a free port, killed when dropped.
+struct Server {
+    child: std::process::Child,
+    address: String,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        use std::io::{BufRead, BufReader};
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crossread"))
+            .args(["serve", "--port", "0", "--root", root])
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let address = line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).expect("an address").to_string();
+        Server { child, address }
+    }
+
+    /// The whole response to a GET of `path` with extra `headers` (each ending in CRLF).
+    fn get(&self, path: &str, headers: &str) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&self.address).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\n{headers}\r\n", self.address).unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        response
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
 /// `crossread serve`: files under its root with a validator, so that a
 /// browser revalidates with one round trip and no body ("304 Not
 /// Modified") and keeps what it derived from the file (Chromium's compiled
-/// code of the wasm module); nothing outside the root.
+/// code of the wasm module); nothing outside the root;
+/// HTML pages with their widgets prerendered unless `--no-prerender`.
 #[test]
 fn serve_revalidates_with_etags_and_stays_in_its_root() {
-    use std::io::{BufRead, BufReader, Read, Write};
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crossread"))
-        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let address = line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).expect("an address").to_string();
-    let get = |path: &str, headers: &str| {
-        let mut stream = std::net::TcpStream::connect(&address).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n{headers}\r\n").unwrap();
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).unwrap();
-        String::from_utf8_lossy(&response).into_owned()
-    };
+    let server = Server::start(&[]);
+    let get = |path: &str, headers: &str| String::from_utf8_lossy(&server.get(path, headers)).into_owned();
     let first = get("/www/index.html", "");
     let tag = first.lines().find_map(|l| l.strip_prefix("ETag: ")).expect("an ETag").to_string();
     assert!(first.starts_with("HTTP/1.1 200 OK") && first.contains("<crossread-reader"), "{first}");
@@ -155,25 +181,9 @@ fn serve_revalidates_with_etags_and_stays_in_its_root() {
     // The demo page is sent with its widget rendered; its stylesheet beside crossread.js.
     assert!(first.contains("<crossread-reader id=\"reader\" src=\"corpus/kenya-haiti/cluster.json\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/www/crossread.css\">"), "{first}");
     assert!(first.contains("data-mention=\"m1\""));
-    child.kill().ok();
-    child.wait().ok();
     // --no-prerender: the page as it is on disk.
-    let mut plain = Command::new(env!("CARGO_BIN_EXE_crossread"))
-        .args(["serve", "--port", "0", "--no-prerender", "--root", root.to_str().unwrap()])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut line = String::new();
-    BufReader::new(plain.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let address = line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).expect("an address").to_string();
-    let mut stream = std::net::TcpStream::connect(&address).unwrap();
-    write!(stream, "GET /www/ HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let on_disk = std::fs::read(root.join("www/index.html")).unwrap();
-    assert!(response.ends_with(&on_disk));
-    plain.kill().ok();
-    plain.wait().ok();
+    let on_disk = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/index.html")).unwrap();
+    assert!(Server::start(&["--no-prerender"]).get("/www/", "").ends_with(&on_disk));
 }
 
 /// `crossread prerender`: each widget of a page gets its first view in a

@@ -34,8 +34,8 @@ pub struct Site<'a> {
 pub fn page(html: &str, site: &Site) -> (String, Vec<String>) {
     let mut out = String::with_capacity(html.len() * 2);
     let mut warnings = Vec::new();
-    let mut at = 0; // everything before `at` is copied or about to be
-    let mut copied = 0;
+    let mut at = 0; // where the scan for the next tag goes on
+    let mut copied = 0; // how much of `html` is in `out`
     while let Some(lt) = html[at..].find('<').map(|i| at + i) {
         let here = &html[lt..];
         // Comments and raw text (scripts, styles…) are not markup: a widget's

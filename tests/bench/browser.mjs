@@ -163,6 +163,11 @@ const startServer = (extra = []) => new Promise((resolve, reject) => {
 // prerendered), and as a plain static host would (the browser does it all).
 const server = await startServer();
 const plainServer = await startServer(["--no-prerender"]);
+// What prerendering adds to the page's own HTML.
+const demoHtml = {};
+for (const [key, from] of [["prerendered", server], ["plain", plainServer]]) {
+  demoHtml[key] = gzipSync(Buffer.from(await (await fetch(`${from.origin}/www/`)).arrayBuffer()), { level: 9 }).length;
+}
 /**
  * When the demo's server-rendered marks were painted, at the latest: the
  * render time (Element Timing) of the paragraph after the widget, which the
@@ -363,6 +368,7 @@ const pageTotal = files.reduce((n, f) => n + gz[f], 0);
 console.log("\ngzipped bytes (gzip -9)");
 for (const f of files) console.log(`${String(gz[f]).padStart(9)}  ${f}`);
 console.log(`${String(pageTotal).padStart(9)}  crossread, everything a page loads`);
+console.log(`${String(demoHtml.prerendered - demoHtml.plain).padStart(9)}  the demo widget's prerendered first view, in the page's HTML (${demoHtml.plain} bytes as a static host sends it, ${demoHtml.prerendered} as crossread serve does)`);
 for (const p of peers) console.log(`${String(p.bytes).padStart(9)}  ${p.name}, minimal browser bundle (esbuild --bundle --minify) [${(p.bytes / wasmAndGlue).toFixed(2)}× crossread's wasm + glue]`);
 
 const list = (xs) => xs.map((t) => t.toFixed(0)).join(", ");

@@ -1,9 +1,13 @@
 // Builds pkg/crossread-standalone.html: the reader page as one self-contained
 // file (wasm, JS, CSS and the demo cluster inlined) that works when opened
-// from disk (file://) with no server. Run by .ci/build-pkg.sh.
+// from disk (file://) with no server, its widget's first view prerendered
+// by the native CLI (`crossread prerender`, built here if need be) so that
+// the marks show before the inlined wasm has loaded. Run by .ci/build-pkg.sh.
 //
 //   node .ci/standalone.mjs [output.html]   (default pkg/crossread-standalone.html)
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -54,6 +58,19 @@ ${safe(main)}
 </body>
 </html>
 `;
+// The widget's first view, rendered by the CLI from the inline sources (its
+// CSS inline too: the page loads no crossread.css).
+execFileSync("cargo", ["build", "--release", "--quiet", "--bin", "crossread"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+const scratch = mkdtempSync(path.join(tmpdir(), "crossread-standalone-"));
+let prerendered;
+try {
+  writeFileSync(path.join(scratch, "page.html"), html);
+  prerendered = execFileSync(path.join(root, "target/release/crossread"), ["prerender", path.join(scratch, "page.html")], { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+if (!prerendered.includes('<crossread-reader id="reader"><template shadowrootmode="open">')) throw new Error("standalone: the widget was not prerendered");
+
 const target = process.argv[2] || path.join(root, "pkg/crossread-standalone.html");
-writeFileSync(target, html);
-console.log(`[standalone] ${path.relative(root, target)}: ${html.length} bytes`);
+writeFileSync(target, prerendered);
+console.log(`[standalone] ${path.relative(root, target)}: ${prerendered.length} bytes`);

@@ -314,12 +314,18 @@ export class CrossreadReader extends HTMLElement {
     this.statusBox.textContent = text;
   }
 
-  /** Puts the live view in place of a server-rendered one, keeping the latter's stylesheet until then. */
+  /**
+   * Puts the live view in place of a server-rendered one. The server's
+   * stylesheet stays until the widget's own has loaded (it starts loading
+   * only now), so that nothing shows unstyled meanwhile.
+   */
   showLive() {
     if (!this.prerendered) return;
-    const styles = [...this.shadowRoot.children].filter((e) => e.matches('link[rel="stylesheet"], style'));
+    const own = this.live.find((n) => n.localName === "link");
+    const styles = own ? [...this.shadowRoot.children].filter((e) => e.matches('link[rel="stylesheet"], style')) : [];
     this.progressBar.after(this.errorBox);
     this.shadowRoot.replaceChildren(...styles, ...this.live);
+    if (styles.length) own.addEventListener("load", () => styles.forEach((s) => s.remove()), { once: true });
     this.prerendered = this.live = null;
   }
 

@@ -368,6 +368,8 @@ try {
       text: w.shadowRoot.querySelector(".cr-text").textContent,
     }));
     assert.deepEqual([seen.roots, seen.prerendered], [1, 0]);
+    await p.waitForFunction(() => document.querySelector("#reader").shadowRoot.querySelectorAll('link[rel="stylesheet"], style').length === 1);
+    assert.equal(await p.$eval("#reader", (w) => getComputedStyle(w.shadowRoot.querySelector(".cr-summary")).fontSize), "18px");
     assert.equal(seen.ids.length, 10);
     assert.ok(seen.ids.every((id) => /^cr\d+-m\d+$/.test(id)), seen.ids.join(" "));
     assert.equal(seen.text, readFileSync(path.join(root, "www/corpus/kenya-haiti/000_ab610103825d78f6.txt"), "utf8"));
@@ -406,6 +408,16 @@ try {
     assert.equal(font, "18px", "the inlined widget styles did not apply");
     assert.deepEqual(p.errors, []);
     await p.screenshot({ path: path.join(out, "standalone.png") });
+    await p.context().close();
+  });
+
+  await check("standalone: with scripts off, the prerendered marks show, styled", async () => {
+    const p = await open(`file://${path.join(root, "pkg/crossread-standalone.html")}`, { javaScriptEnabled: false });
+    const seen = await p.$eval("#reader", (w) => ({
+      marks: w.shadowRoot?.querySelectorAll("[data-prerendered] mark[tabindex]").length,
+      font: w.shadowRoot && getComputedStyle(w.shadowRoot.querySelector(".cr-summary")).fontSize,
+    }));
+    assert.deepEqual(seen, { marks: 10, font: "18px" });
     await p.context().close();
   });
 

@@ -34,30 +34,12 @@ pub struct Site<'a> {
 pub fn page(html: &str, site: &Site) -> (String, Vec<String>) {
     let mut out = String::with_capacity(html.len() * 2);
     let mut warnings = Vec::new();
-    let mut at = 0; // where the scan for the next tag goes on
     let mut copied = 0; // how much of `html` is in `out`
-    while let Some(lt) = html[at..].find('<').map(|i| at + i) {
-        let here = &html[lt..];
-        // Comments and raw text (scripts, styles…) are not markup: a widget's
-        // name inside them is text, and must stay as it is.
-        if here.starts_with("<!--") {
-            at = here.find("-->").map_or(html.len(), |e| lt + e + 3);
-            continue;
-        }
-        if let Some(name) = RAW_TEXT.iter().find(|n| starts_with_tag(here, n)) {
-            at = find_ascii_ci(&here[1..], &format!("</{name}")).map_or(html.len(), |e| lt + 1 + e);
-            continue;
-        }
-        if !starts_with_tag(here, "crossread-reader") {
-            at = lt + 1;
-            continue;
-        }
-        let Some(tag_len) = start_tag_len(here) else { break };
-        let tag = &here[..tag_len];
-        let content = &here[tag_len..];
+    for (at, tag) in start_tags(html).filter(|(_, tag)| starts_with_tag(tag, "crossread-reader")) {
+        let content = &html[at + tag.len()..];
         let body = &content[..find_ascii_ci(content, "</crossread-reader").unwrap_or(content.len())];
-        out.push_str(&html[copied..lt + tag_len]);
-        copied = lt + tag_len;
+        out.push_str(&html[copied..at + tag.len()]);
+        copied = at + tag.len();
         match widget(tag, body, html, site) {
             Ok(Some(shadow)) => {
                 out.push_str("<template shadowrootmode=\"open\">");
@@ -67,10 +49,34 @@ pub fn page(html: &str, site: &Site) -> (String, Vec<String>) {
             Ok(None) => {}
             Err(why) => warnings.push(format!("{}: <crossread-reader> left to the browser: {why}", site.page)),
         }
-        at = lt + tag_len;
     }
     out.push_str(&html[copied..]);
     (out, warnings)
+}
+
+/// The start tags of `html`'s markup, each with its offset. What is inside
+/// a comment or a raw-text element (a script, a style…) is text, not tags:
+/// a widget's name there must stay as it is.
+fn start_tags(html: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let lt = at + html.get(at..)?.find('<')?;
+        let here = &html[lt..];
+        if here.starts_with("<!--") {
+            at = here.find("-->").map_or(html.len(), |e| lt + e + 3);
+            continue;
+        }
+        if !here.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic) {
+            at = lt + 1;
+            continue;
+        }
+        let tag = &here[..start_tag_len(here)?];
+        at = lt + tag.len();
+        if let Some(name) = RAW_TEXT.iter().find(|name| starts_with_tag(tag, name)) {
+            at = find_ascii_ci(&html[at..], &format!("</{name}")).map_or(html.len(), |e| at + e);
+        }
+        return Some((lt, tag));
+    })
 }
 
 /// Elements whose content is text, not markup (and `template`, whose content is inert).
@@ -141,16 +147,12 @@ fn inline_sources(body: &str) -> Option<&str> {
 
 /// `crossread.css` beside the page's `crossread.js` module script, as the widget loads it.
 fn css_beside_script(html: &str, page: &str) -> Option<String> {
-    let mut rest = html;
-    while let Some(at) = find_ascii_ci(rest, "<script") {
-        let len = start_tag_len(&rest[at..])?;
-        if let Some(src) = attribute(&rest[at..at + len], "src").filter(|s| s.split(['?', '#']).next().is_some_and(|p| p.ends_with("crossread.js"))) {
-            let script = src.split(['?', '#']).next().unwrap_or_default();
-            return join_url(page, &format!("{}crossread.css", &script[..script.len() - "crossread.js".len()]));
-        }
-        rest = &rest[at + len..];
-    }
-    None
+    start_tags(html).filter(|(_, tag)| starts_with_tag(tag, "script")).find_map(|(_, tag)| {
+        let src = attribute(tag, "src")?;
+        let script = src.split(['?', '#']).next().unwrap_or_default();
+        let dir = script.strip_suffix("crossread.js").filter(|d| d.is_empty() || d.ends_with('/'))?;
+        join_url(page, &format!("{dir}crossread.css"))
+    })
 }
 
 /// The length of the start tag at the beginning of `html`, through its `>`, minding quoted values.
@@ -312,6 +314,17 @@ mod tests {
         assert_eq!(join_url("/www/x.html", "https://example.com/c.json"), None);
         assert_eq!(join_url("/www/x.html", "//example.com/c.json"), None);
         assert_eq!(join_url("/www/x.html", "data:application/json,{}"), None);
+    }
+
+    #[test]
+    fn the_stylesheet_is_found_beside_the_pages_own_crossread_js_only() {
+        let page = "/news/a.html";
+        assert_eq!(css_beside_script(r#"<script type=module src="../lib/crossread.js?v=2"></script>"#, page).as_deref(), Some("/lib/crossread.css"));
+        assert_eq!(css_beside_script(r#"<SCRIPT SRC='crossread.js'></SCRIPT>"#, page).as_deref(), Some("/news/crossread.css"));
+        // named in a script's text or a comment, or another file's name: not the page's own
+        assert_eq!(css_beside_script("<script>// <script src=\"/www/crossread.js\"></script>\n</script>", page), None);
+        assert_eq!(css_beside_script(r#"<!-- <script src="/www/crossread.js"></script> -->"#, page), None);
+        assert_eq!(css_beside_script(r#"<script src="/x/my-crossread.js"></script>"#, page), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release wasm package into pkg/ (wasm-pack --target web, then
 # wasm-opt -Oz) and records the source stamp in pkg/SOURCE_STAMP; then
-# pkg/crossread-standalone.html, the reader as one file (.ci/standalone.mjs).
+# pkg/crossread-standalone.html, the reader as one file (.ci/standalone.mjs,
+# which builds the native CLI, if need be, to prerender its widget).
 # Skips the wasm build when the stamp already matches, unless --force.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)

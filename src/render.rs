@@ -309,7 +309,39 @@ pub enum WidgetStyle<'a> {
 /// under the prefix `crs`), so its stylesheet and print styles apply.
 pub fn widget_html(report: &Report, articles: &[crate::Article], style: WidgetStyle<'_>) -> String {
     const PREFIX: &str = "crs";
-    let mut out = String::with_capacity(articles.first().map_or(0, |a| a.text.len() * 2) + 4096);
+    let mut article = String::new();
+    let mut tips = String::new();
+    if let (Some(a), Some(shown)) = (articles.first(), report.articles.first()) {
+        let text = &a.text;
+        let marks = MarkTags::new(report, shown, PREFIX);
+        article.push_str(if looks_like_html(text) { "<div class=\"cr-text\" data-html=\"\">" } else { "<div class=\"cr-text\">" });
+        let mut opened: Vec<String> = Vec::new();
+        write_marked(&mut article, text, &marks_of(shown, text), &mut |m, out| {
+            // Only a mark's first piece is focusable, carries its id and has its details.
+            let first = !opened.contains(&m.id);
+            out.push_str(&marks.start_tag(m, first));
+            if first {
+                tips.push_str(&marks.tip(m));
+                opened.push(m.id.clone());
+            }
+        });
+        article.push_str("</div>");
+    }
+    widget_shell(report, style, true, &article, &tips)
+}
+
+/// [`widget_html`] for a widget that marks the host page's own article in
+/// place (`for=`): its summary and disagreements, the article left to the
+/// page (a `<slot>`, as the live widget has). The article's marks are
+/// [`marks_in_place`].
+pub fn widget_html_in_place(report: &Report, style: WidgetStyle<'_>) -> String {
+    widget_shell(report, style, false, "<slot></slot>", "")
+}
+
+/// The widget's frame around its article box: stylesheet, summary, tabs (for
+/// a widget that shows its articles itself), disagreements, details.
+fn widget_shell(report: &Report, style: WidgetStyle<'_>, tabs: bool, article: &str, tips: &str) -> String {
+    let mut out = String::with_capacity(article.len() + tips.len() + 4096);
     match style {
         WidgetStyle::Link(url) => out.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">", escape(url))),
         // `</` cannot end the element early once escaped as CSS (`<\/`).
@@ -318,7 +350,7 @@ pub fn widget_html(report: &Report, articles: &[crate::Article], style: WidgetSt
     out.push_str("<div class=\"cr-root\" part=\"root\" data-prerendered=\"\"><p class=\"cr-status\" role=\"status\"></p>");
     out.push_str(&format!("<section class=\"cr-summary\" aria-label=\"Summary\">{}</section>", escape(&report.summary())));
     out.push_str("<div class=\"cr-tabs\" role=\"group\" aria-label=\"Articles\">");
-    for (i, a) in report.articles.iter().enumerate() {
+    for (i, a) in report.articles.iter().enumerate().filter(|_| tabs) {
         let label = a.source.as_deref().filter(|s| !s.is_empty()).unwrap_or(&a.id);
         out.push_str(&format!(
             "<button type=\"button\" data-article=\"{}\" aria-pressed=\"{}\">{}</button>",
@@ -327,59 +359,103 @@ pub fn widget_html(report: &Report, articles: &[crate::Article], style: WidgetSt
             escape(label)
         ));
     }
-    out.push_str("</div><div class=\"cr-layout\"><div class=\"cr-article\">");
-    // Footnote numbers: disagreements in report order, as the panel lists them.
-    let disputed: Vec<&crate::report::Group> = report.groups.iter().filter(|g| g.verdict != crate::Verdict::Agree).collect();
-    let footnote = |id: &str| disputed.iter().position(|g| g.members.iter().any(|m| m == id)).map(|i| i + 1);
-    let mut tip_html = String::new();
-    if let (Some(article), Some(shown)) = (articles.first(), report.articles.first()) {
-        let text = &article.text;
-        let tips = report.tooltips_of(std::slice::from_ref(shown));
-        out.push_str(if looks_like_html(text) { "<div class=\"cr-text\" data-html=\"\">" } else { "<div class=\"cr-text\">" });
-        let mut opened: Vec<String> = Vec::new();
-        write_marked(&mut out, text, &marks_of(shown, text), &mut |m, out| {
-            let tip = tips.get(&m.id);
-            let verdict = tip.and_then(|t| t.verdict).map_or("none", crate::Verdict::name);
-            let (kind, id) = (m.kind.name(), escape(&m.id));
-            out.push_str(&format!(
-                "<mark class=\"cr-mark cr-{kind}\" data-crossread-mark=\"\" data-mention=\"{id}\" data-kind=\"{kind}\" data-verdict=\"{verdict}\" aria-describedby=\"{PREFIX}-tip-{id}\""
-            ));
-            // Only a mark's first piece is focusable and carries its id.
-            if !opened.contains(&m.id) {
-                out.push_str(&format!(" id=\"{PREFIX}-{id}\" tabindex=\"0\""));
-                if let Some(n) = footnote(&m.id) {
-                    out.push_str(&format!(" data-footnote=\"{n}\""));
-                }
-                if let Some(tip) = tip {
-                    tip_html.push_str(&format!(
-                        "<div id=\"{PREFIX}-tip-{id}\" class=\"cr-tip\" role=\"tooltip\" hidden=\"\" data-verdict=\"{verdict}\"><strong>{}</strong>",
-                        escape(&tip.heading)
-                    ));
-                    for line in &tip.lines {
-                        tip_html.push_str(&format!("<p>{}</p>", escape(line)));
-                    }
-                    tip_html.push_str("</div>");
-                }
-            }
-            opened.push(m.id.clone());
-            out.push('>');
-        });
-        out.push_str("</div>");
-    }
-    out.push_str("</div><aside class=\"cr-panel\" aria-label=\"Disagreements\"><h2>Disagreements</h2><ol class=\"cr-list\">");
-    for (i, g) in disputed.iter().enumerate() {
+    out.push_str(&format!("</div><div class=\"cr-layout\"><div class=\"cr-article\">{article}</div>"));
+    out.push_str("<aside class=\"cr-panel\" aria-label=\"Disagreements\"><h2>Disagreements</h2><ol class=\"cr-list\">");
+    let disputed = report.groups.iter().filter(|g| g.verdict != crate::Verdict::Agree);
+    for (i, g) in disputed.clone().enumerate() {
         out.push_str(&format!("<li><button type=\"button\">{}. {} ({}): {}</button>", i + 1, verdict_label(g.verdict), escape(&g.about), escape(&g.explanation)));
         for note in &g.notes {
             out.push_str(&format!("<p class=\"cr-note\">Note: {}</p>", escape(note)));
         }
         out.push_str("</li>");
     }
-    if disputed.is_empty() {
+    if disputed.count() == 0 {
         out.push_str("<li>No disagreements found.</li>");
     }
     out.push_str("</ol></aside></div>");
-    out.push_str(&format!("<div class=\"cr-tips\" hidden=\"\">{tip_html}</div></div>"));
+    out.push_str(&format!("<div class=\"cr-tips\" hidden=\"\">{tips}</div></div>"));
     out
+}
+
+/// The start tags and details of one article's marks, as the live widget
+/// writes them (`web::dom::enhance`), ids under `prefix`.
+struct MarkTags<'r> {
+    tips: crate::report::Tooltips<'r>,
+    /// Footnote numbers: the disagreements in report order, as the panel lists them.
+    disputed: Vec<&'r crate::report::Group>,
+    prefix: &'r str,
+}
+
+impl<'r> MarkTags<'r> {
+    fn new(report: &'r Report, article: &'r ArticleReport, prefix: &'r str) -> Self {
+        let disputed = report.groups.iter().filter(|g| g.verdict != crate::Verdict::Agree).collect();
+        MarkTags { tips: report.tooltips_of(std::slice::from_ref(article)), disputed, prefix }
+    }
+
+    fn verdict(&self, m: &MentionReport) -> &'static str {
+        self.tips.get(&m.id).and_then(|t| t.verdict).map_or("none", crate::Verdict::name)
+    }
+
+    /// A mark's start tag: its first piece is focusable, carries its id and footnote.
+    fn start_tag(&self, m: &MentionReport, first: bool) -> String {
+        let (kind, id, prefix, verdict) = (m.kind.name(), escape(&m.id), self.prefix, self.verdict(m));
+        let mut tag = format!(
+            "<mark class=\"cr-mark cr-{kind}\" data-crossread-mark=\"\" data-mention=\"{id}\" data-kind=\"{kind}\" data-verdict=\"{verdict}\" aria-describedby=\"{prefix}-tip-{id}\""
+        );
+        if first {
+            tag.push_str(&format!(" id=\"{prefix}-{id}\" tabindex=\"0\""));
+            if let Some(n) = self.disputed.iter().position(|g| g.members.contains(&m.id)) {
+                tag.push_str(&format!(" data-footnote=\"{}\"", n + 1));
+            }
+        }
+        tag.push('>');
+        tag
+    }
+
+    /// A mark's details (hidden until the widget shows them), if it has any.
+    fn tip(&self, m: &MentionReport) -> String {
+        let Some(tip) = self.tips.get(&m.id) else { return String::new() };
+        let (id, prefix) = (escape(&m.id), self.prefix);
+        let mut out = format!(
+            "<div id=\"{prefix}-tip-{id}\" class=\"cr-tip\" role=\"tooltip\" hidden=\"\" data-verdict=\"{}\"><strong>{}</strong>",
+            self.verdict(m),
+            escape(&tip.heading)
+        );
+        for line in &tip.lines {
+            out.push_str(&format!("<p>{}</p>", escape(line)));
+        }
+        out.push_str("</div>");
+        out
+    }
+}
+
+/// One mark of an article marked in place, by byte range in its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedMark {
+    pub start: usize,
+    pub end: usize,
+    /// The start tag of the mark's first piece (focusable, with its id).
+    pub first_tag: String,
+    /// The start tag of any further piece (a quote over two paragraphs).
+    pub next_tag: String,
+}
+
+/// The marks of article `index` of `report`, whose analysed text is
+/// `text`, for a server to put into the host page's own markup (see the
+/// CLI's `prerender`), in document order, outer before inner, ids under
+/// `prefix`; and their details, as HTML for a hidden element after the article.
+pub fn marks_in_place(report: &Report, index: usize, text: &str, prefix: &str) -> (Vec<PlacedMark>, String) {
+    let Some(article) = report.articles.get(index) else { return (Vec::new(), String::new()) };
+    let tags = MarkTags::new(report, article, prefix);
+    let mut tips = String::new();
+    let marks = marks_of(article, text)
+        .into_iter()
+        .map(|m| {
+            tips.push_str(&tags.tip(m));
+            PlacedMark { start: m.start, end: m.end, first_tag: tags.start_tag(m, true), next_tag: tags.start_tag(m, false) }
+        })
+        .collect();
+    (marks, tips)
 }
 
 #[cfg(test)]

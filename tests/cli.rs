@@ -224,14 +224,16 @@ fn prerender_fills_each_widget_from_its_sources_and_leaves_the_rest() {
     assert!(html.contains("Kenya will send more police officers to Haiti"), "the first article's file was read");
     assert!(html.contains("<CROSSREAD-READER class=x><template shadowrootmode=\"open\">"));
     assert!(html.contains("⚠ Conflict"), "382 against 400 in the inline sources");
-    // Left as they were: in place (for=), outside the root, missing; another
-    // element's name; the name in a comment, a script's string, a textarea.
+    // Left as they were: in place for an element not on the page, outside the
+    // root, missing; another element's name; the name in a comment, a
+    // script's string, a textarea.
     assert!(html.contains("<crossread-reader for=\"#story\"></crossread-reader>"));
     assert!(html.contains("<crossread-reader src=\"../../secret.json\"></crossread-reader>"));
     assert!(html.contains("<crossread-reader src=\"missing.json\"></crossread-reader>"));
     assert!(html.contains("<crossread-reader-list></crossread-reader-list>"));
-    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert_eq!(stderr.lines().count(), 3, "{stderr}");
     assert!(stderr.contains("../../secret.json") && stderr.contains("/news/missing.json"), "{stderr}");
+    assert!(stderr.contains("for=\"#story\" matches no element on this page"), "{stderr}");
     // Everything outside the templates is the page as it was.
     let mut without = html.clone();
     while let Some(at) = without.find("<template shadowrootmode") {
@@ -245,4 +247,64 @@ fn prerender_fills_each_widget_from_its_sources_and_leaves_the_rest() {
     assert_eq!(String::from_utf8(again.stdout).unwrap(), html);
     fails_with(&["prerender"], &["HTML page"]);
     fails_with(&["prerender", dir.join("site/news/page.html").to_str().unwrap(), "--root", dir.join("site/lib").to_str().unwrap()], &["not under the root"]);
+}
+
+/// `crossread prerender` of a widget that marks the page's own article in
+/// place: the marks go into the article's own markup, around the text the
+/// browser reads (entities decoded, CRLF as LF, scripts and
+/// `data-crossread-ignore` left out); their details into a hidden element
+/// after it; the marks' stylesheet before it; the page is otherwise unchanged.
+#[test]
+fn prerender_marks_the_pages_own_article_in_its_markup() {
+    let dir = scratch("prerender-in-place");
+    std::fs::create_dir_all(dir.join("clusters")).unwrap();
+    std::fs::write(
+        dir.join("clusters/other.json"),
+        r#"{"articles":[{"id":"wire","source":"Wire","text":"Kenya has already deployed 400 officers to Haiti on Tuesday. “We are ready to serve the people of Haiti,” Ruto said."}]}"#,
+    )
+    .unwrap();
+    let page = "<!doctype html><html><head><script type=\"module\" src=\"/lib/crossread.js\"></script></head><body>\r\n\
+<article id=\"story\"><h1>Kenya &amp; Haiti</h1>\r\n<p>Ruto said Kenya has already deployed <b>382</b> officers&nbsp;to Haiti on Tuesday.</p>\
+<script>var n = \"400 officers\";</script><p data-crossread-ignore>400 officers ignored</p>\
+<p>&ldquo;We are ready to serve,<br> the people of Haiti,&rdquo; Ruto said.</p></article>\r\n\
+<crossread-reader for=\"#story\" article-source=\"Daily Nation\" article-published=\"2024-09-26\" src=\"clusters/other.json\"></crossread-reader>\n\
+<crossread-reader for=\"main > article\" src=\"clusters/other.json\"></crossread-reader>\n\
+<crossread-reader src=\"clusters/other.json\"><div data-crossread-article><p>Kenya has already deployed 390 officers.</p></div></crossread-reader>\n\
+</body></html>";
+    std::fs::write(dir.join("page.html"), page).unwrap();
+    let out = crossread(&["prerender", dir.join("page.html").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.trim(), "crossread: /page.html: <crossread-reader> left to the browser: for=\"main > article\": only an #id selector is prerendered");
+    // The number the other outlet contradicts, marked inside the page's own <b>.
+    let at = html.find(">382</mark></b>").expect("382 marked") + 1;
+    let open = html[..at].rfind("<mark ").unwrap();
+    let mark_tag = &html[open..at];
+    assert!(html[..open].ends_with("<b>"), "{html}");
+    assert!(mark_tag.contains("data-verdict=\"conflict\"") && mark_tag.contains(" id=\"crs1-m") && mark_tag.contains("tabindex=\"0\" data-footnote=\"1\""), "{mark_tag}");
+    // The quote runs over the <br>: two pieces of one mention, the first focusable.
+    let second = html.find("serve,</mark><br><mark class=\"cr-mark cr-quote\"").expect("the quote in two pieces");
+    let id = html[second..].split("data-mention=\"").nth(1).unwrap().split('"').next().unwrap();
+    let pieces: Vec<&str> = html.match_indices(&format!("data-mention=\"{id}\"")).map(|(i, _)| &html[i..i + html[i..].find('>').unwrap()]).collect();
+    assert_eq!(pieces.len(), 2, "{html}");
+    assert!(pieces[0].contains("tabindex") && !pieces[1].contains("tabindex"), "{pieces:?}");
+    // Scripts and ignored elements are not the article's text.
+    assert!(html.contains("<script>var n = \"400 officers\";</script><p data-crossread-ignore>400 officers ignored</p>"));
+    // The marks' stylesheet before the article, their details after it, the widget's own view in it.
+    assert!(html.contains("\r\n<link rel=\"stylesheet\" href=\"/lib/crossread-marks.css\" data-crossread-marks=\"\"><article id=\"story\">"));
+    assert!(html.contains("</article><div hidden=\"\" data-crossread-ignore=\"\" data-crossread-server-tips=\"\"><div id=\"crs1-tip-m"));
+    assert!(html.contains("src=\"clusters/other.json\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/lib/crossread.css\">"));
+    // An article inside the widget: marked there, ids of the third widget.
+    assert!(html.contains("<div data-crossread-article><p>Kenya has already deployed <mark class=\"cr-mark cr-number\""), "{html}");
+    assert!(html.contains(" id=\"crs3-m"));
+    // Without what was put in, the page as it was, byte for byte.
+    let mut bare = html.clone();
+    for (open, close) in [("<template shadowrootmode", "</template>"), ("<link rel=\"stylesheet\" href=\"/lib/crossread-marks.css\"", ">"), ("<div hidden=\"\" data-crossread-ignore=\"\" data-crossread-server-tips", "</div></div>"), ("<mark ", ">"), ("</mark", ">")] {
+        while let Some(at) = bare.find(open) {
+            let end = at + bare[at..].find(close).unwrap() + close.len();
+            bare.replace_range(at..end, "");
+        }
+    }
+    assert_eq!(bare, page);
 }

@@ -324,7 +324,10 @@ export class CrossreadReader extends HTMLElement {
     const own = this.live.find((n) => n.localName === "link");
     const styles = own ? [...this.shadowRoot.children].filter((e) => e.matches('link[rel="stylesheet"], style')) : [];
     this.progressBar.after(this.errorBox);
-    this.shadowRoot.replaceChildren(...styles, ...this.live);
+    // The server's stylesheet stays where it is: a <link> taken out of the
+    // tree drops its sheet, and put back, loads it again.
+    for (const node of [...this.shadowRoot.childNodes]) if (!styles.includes(node)) node.remove();
+    this.shadowRoot.append(...this.live);
     if (styles.length) own.addEventListener("load", () => styles.forEach((s) => s.remove()), { once: true });
     this.prerendered = this.live = null;
   }
@@ -460,6 +463,8 @@ export class CrossreadReader extends HTMLElement {
       for (const m of element.querySelectorAll("mark[data-crossread-mark]")) m.replaceWith(...m.childNodes);
       element.normalize();
       this.lightTips?.remove();
+      // the details of marks a server put in the article (`crossread prerender`)
+      if (element.nextElementSibling?.hasAttribute("data-crossread-server-tips")) element.nextElementSibling.remove();
       this.lightTips = el("div", { hidden: "", "data-crossread-ignore": "" });
       element.after(this.lightTips);
       ensureMarkStyles();

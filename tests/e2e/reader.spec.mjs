@@ -359,8 +359,11 @@ try {
       status: [...w.shadowRoot.querySelectorAll(".cr-status")].map((s) => s.checkVisibility() ? s.textContent : "").join(""),
     }));
     assert.deepEqual(waiting, { marks: 10, status: "" }, "the server-rendered marks stay while the widget reads");
+    // Styled at the moment of the swap (a stylesheet <link> moved in the tree loads again: a flash).
+    await p.evaluate(() => document.addEventListener("crossread:ready", (e) => (window.paddingAtSwap = getComputedStyle(e.target.shadowRoot.querySelector(".cr-root")).paddingTop), { capture: true, once: true }));
     release();
     await ready(p);
+    assert.equal(await p.evaluate(() => window.paddingAtSwap), "9px", "the live view unstyled when it took over");
     const seen = await p.$eval("#reader", (w) => ({
       roots: w.shadowRoot.querySelectorAll(".cr-root").length,
       prerendered: w.shadowRoot.querySelectorAll("[data-prerendered]").length,
@@ -394,6 +397,48 @@ try {
     assert.ok(seen.inPrerendered, "the message is above the server-rendered view");
     assert.equal(seen.marks, 10);
     await context.close();
+  });
+
+  await check("prerendered: the embed's own article is marked in its own markup before any script; the live widget re-marks it once", async () => {
+    const asIs = await serve([], ["--no-prerender"]);
+    try {
+      const read = async (origin, javaScriptEnabled) => {
+        const p = await open(`${origin}/www/embed.html`, { javaScriptEnabled });
+        if (javaScriptEnabled) await ready(p);
+        const seen = await p.$eval("#story", (s) => ({
+          text: s.textContent,
+          paragraphs: s.querySelectorAll("p").length,
+          ids: [...s.querySelectorAll("mark[tabindex]")].map((m) => m.id),
+          kinds: [...s.querySelectorAll("mark[tabindex]")].map((m) => `${m.textContent} ${m.dataset.kind} ${m.dataset.verdict}`),
+          tips: document.querySelectorAll("[data-crossread-server-tips] .cr-tip[hidden]").length,
+          styled: getComputedStyle(s.querySelector("mark[data-verdict=conflict]") ?? s).textDecorationLine,
+          summary: document.querySelector("crossread-reader").shadowRoot?.querySelector(".cr-summary")?.textContent,
+          duplicateIds: [...document.querySelectorAll("[id]")].map((e) => e.id).filter((id, i, all) => all.indexOf(id) !== i),
+        }));
+        await p.context().close();
+        return seen;
+      };
+      const original = await read(asIs.origin, false);
+      const server = await read(plain.origin, false);
+      const live = await read(plain.origin, true);
+      assert.equal(original.ids.length, 0);
+      assert.equal(server.text, original.text, "the article's text as the page has it");
+      assert.equal(server.paragraphs, original.paragraphs);
+      assert.ok(server.ids.length >= 10 && server.ids.every((id) => id.startsWith("crs1-")), server.ids.join(" "));
+      assert.ok(server.kinds.includes("382 number conflict"), server.kinds.join("; "));
+      assert.equal(server.tips, server.ids.length, "hidden details for each mark");
+      assert.equal(server.styled, "underline", "crossread-marks.css applies");
+      assert.match(server.summary, /^\d+ articles · /);
+      // The live widget: the same marks and summary, its own ids, the server's details gone.
+      assert.equal(live.text, original.text);
+      assert.deepEqual(live.kinds, server.kinds);
+      assert.ok(live.ids.every((id) => /^cr\d+-m\d+$/.test(id)), live.ids.join(" "));
+      assert.equal(live.tips, 0);
+      assert.equal(live.summary, server.summary);
+      assert.deepEqual([server.duplicateIds, live.duplicateIds], [[], []]);
+    } finally {
+      asIs.child.kill();
+    }
   });
 
   // ----- the single-file page ----------------------------------------------------

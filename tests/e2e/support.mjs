@@ -12,10 +12,10 @@ export const out = path.join(here, "out");
 mkdirSync(out, { recursive: true });
 export const binary = process.argv[2] || path.join(root, "target/release/crossread");
 
-/** Serves the project with `crossread serve` on a free port; extra response headers optional. */
-export function serve(headers = []) {
+/** Serves the project with `crossread serve` on a free port; extra response headers and options optional. */
+export function serve(headers = [], options = []) {
   return new Promise((resolve, reject) => {
-    const args = ["serve", "--port", "0", "--root", root, ...headers.flatMap((h) => ["--header", h])];
+    const args = ["serve", "--port", "0", "--root", root, ...headers.flatMap((h) => ["--header", h]), ...options];
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
     child.on("error", reject);
     child.stdout.on("data", (chunk) => {

@@ -208,6 +208,26 @@ try {
     await clean(page, "prerendered");
     await page.context().close();
   });
+
+  await check("prerender: a page's own article marked in place against the vector cluster (details from every outlet)", async () => {
+    const source = path.join(out, "xss-in-place-source.html");
+    writeFileSync(source, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>prerendered in place</title></head><body>
+<article id="story"><p>Kenya has already deployed 390 officers (1). “We are proud of them,” Ruto said.</p></article>
+<crossread-reader for="#story" article-source="Host" src="xss-cluster.json"></crossread-reader>
+</body></html>`);
+    const html = execFileSync(binary, ["prerender", source, "--root", root, "--css", "/www/crossread.css"], { maxBuffer: 64 << 20 });
+    writeFileSync(path.join(out, "xss-in-place.html"), html);
+    const page = await open(`${server.origin}/tests/e2e/out/xss-in-place.html`);
+    const seen = await page.evaluate(() => ({
+      marks: document.querySelectorAll("#story mark[data-crossread-mark]").length,
+      tips: document.querySelectorAll("[data-crossread-server-tips] .cr-tip").length,
+      prerendered: !!document.querySelector("crossread-reader").shadowRoot?.querySelector("[data-prerendered]"),
+    }));
+    assert.ok(seen.marks >= 2 && seen.tips === seen.marks && seen.prerendered, JSON.stringify(seen));
+    await page.$$eval("#story mark", (ms) => { for (const m of ms) m.dispatchEvent(new PointerEvent("pointerover", { bubbles: true, composed: true })); });
+    await clean(page, "prerendered in place");
+    await page.context().close();
+  });
 } finally {
   await browser.close();
   server.child.kill();

@@ -13,12 +13,14 @@
 //! An element that cannot be rendered is left as it was, with a warning:
 //! the widget in the browser then does the work (and shows any error).
 
-use crossread::render::{widget_html, WidgetStyle};
+use crossread::render::{escape, marks_in_place, widget_html, widget_html_in_place, WidgetStyle};
 use crossread::{Article, Cluster};
 use std::path::{Component, Path, PathBuf};
 
 /// The widget's stylesheet, for pages that load no `crossread.js` to find it beside.
 const WIDGET_CSS: &str = include_str!("../../../www/crossread.css");
+/// The stylesheet of marks placed in a host page's article, likewise.
+const MARKS_CSS: &str = include_str!("../../../www/crossread-marks.css");
 
 /// Where the page lives and what its URLs mean.
 pub struct Site<'a> {
@@ -32,32 +34,56 @@ pub struct Site<'a> {
 
 /// The page with its widgets rendered, and a warning for each widget left as it was.
 pub fn page(html: &str, site: &Site) -> (String, Vec<String>) {
-    let mut out = String::with_capacity(html.len() * 2);
+    let mut edits: Vec<Edit> = Vec::new();
     let mut warnings = Vec::new();
-    let mut copied = 0; // how much of `html` is in `out`
-    for (at, tag) in start_tags(html).filter(|(_, tag)| starts_with_tag(tag, "crossread-reader")) {
+    let widgets = start_tags(html).filter(|(_, tag)| starts_with_tag(tag, "crossread-reader"));
+    for (n, (at, tag)) in widgets.enumerate() {
         let content = &html[at + tag.len()..];
         let body = &content[..find_ascii_ci(content, "</crossread-reader").unwrap_or(content.len())];
-        out.push_str(&html[copied..at + tag.len()]);
-        copied = at + tag.len();
-        match widget(tag, body, html, site) {
-            Ok(Some(shadow)) => {
-                out.push_str("<template shadowrootmode=\"open\">");
-                out.push_str(&shadow);
-                out.push_str("</template>");
+        match widget(tag, body, html, site, n + 1) {
+            Ok(Some(mut more)) if more.iter().all(|e| edits.iter().all(|d| !d.overlaps(e))) => {
+                more.insert(0, Edit::insert(at + tag.len(), "<template shadowrootmode=\"open\">".into()));
+                edits.append(&mut more);
             }
+            Ok(Some(_)) => warnings.push(format!("{}: <crossread-reader> left to the browser: its article is marked by another widget", site.page)),
             Ok(None) => {}
             Err(why) => warnings.push(format!("{}: <crossread-reader> left to the browser: {why}", site.page)),
         }
+    }
+    // Edits in page order; at one place, in the order they were made.
+    edits.sort_by_key(|e| e.at);
+    let mut out = String::with_capacity(html.len() * 2);
+    let mut copied = 0; // how much of `html` is in `out`
+    for e in edits {
+        out.push_str(&html[copied..e.at]);
+        out.push_str(&e.text);
+        copied = e.end;
     }
     out.push_str(&html[copied..]);
     (out, warnings)
 }
 
-/// The start tags of `html`'s markup, each with its offset. What is inside
-/// a comment or a raw-text element (a script, a style…) is text, not tags:
-/// a widget's name there must stay as it is.
-fn start_tags(html: &str) -> impl Iterator<Item = (usize, &str)> {
+/// `html[at..end]` replaced by `text` (an insertion where `at == end`).
+struct Edit {
+    at: usize,
+    end: usize,
+    text: String,
+}
+
+impl Edit {
+    fn insert(at: usize, text: String) -> Edit {
+        Edit { at, end: at, text }
+    }
+
+    fn overlaps(&self, other: &Edit) -> bool {
+        self.at < other.end && other.at < self.end
+    }
+}
+
+/// The tags of `html`'s markup, start and end, each with its offset. What is
+/// inside a comment or a raw-text element (a script, a style…) is text, not
+/// tags: a widget's name there must stay as it is.
+fn tags(html: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || loop {
         let lt = at + html.get(at..)?.find('<')?;
@@ -66,7 +92,8 @@ fn start_tags(html: &str) -> impl Iterator<Item = (usize, &str)> {
             at = here.find("-->").map_or(html.len(), |e| lt + e + 3);
             continue;
         }
-        if !here.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic) {
+        let name_at = if here.starts_with("</") { 2 } else { 1 };
+        if !here.as_bytes().get(name_at).is_some_and(u8::is_ascii_alphabetic) {
             at = lt + 1;
             continue;
         }
@@ -77,6 +104,224 @@ fn start_tags(html: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         return Some((lt, tag));
     })
+}
+
+/// The start tags of `html`'s markup, each with its offset (see [`tags`]).
+fn start_tags(html: &str) -> impl Iterator<Item = (usize, &str)> {
+    tags(html).filter(|(_, tag)| !tag.starts_with("</"))
+}
+
+/// A tag's element name, lower-cased (`<P class=x>` and `</p>`: `p`).
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches(['<', '/']).split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/').next().unwrap_or_default().to_ascii_lowercase()
+}
+
+/// Elements that never have content or an end tag.
+const VOID: [&str; 14] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// Elements whose text the widget does not read (`textOf`, `web::dom::text_nodes`).
+const NOT_ARTICLE_TEXT: [&str; 5] = ["script", "style", "template", "noscript", "crossread-reader"];
+
+/// The host page's own article, marked where it stands: for `for="#id"` or
+/// a `[data-crossread-article]` child of the widget at `widget_at`. Its text
+/// is read as the browser's DOM holds it (entities decoded, line breaks
+/// normalised, without scripts, styles and `data-crossread-ignore`
+/// elements); each mark is written around its text in the page's own
+/// markup, and its details into a hidden element after the article, which
+/// the live widget replaces.
+struct HostArticle<'h> {
+    /// Where the article's start tag begins and its end tag ends.
+    start: usize,
+    end: usize,
+    /// Its text nodes.
+    nodes: Vec<TextNode>,
+    text: String,
+    html: &'h str,
+}
+
+/// A text node of the host article: where it is in the page, and where
+/// each char of its decoded text is, as (offset in the decoded text, offset
+/// in the page), the node's end last.
+type TextNode = (usize, usize, Vec<(usize, usize)>);
+
+impl<'h> HostArticle<'h> {
+    fn find(html: &'h str, tag: &str, body: &str, body_at: usize) -> Result<HostArticle<'h>, String> {
+        let (start, open) = match attribute(tag, "for") {
+            Some(selector) => {
+                let id = selector.strip_prefix('#').filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+                let id = id.ok_or_else(|| format!("for=\"{selector}\": only an #id selector is prerendered"))?;
+                start_tags(html).find(|(_, t)| attribute(t, "id").as_deref() == Some(id)).ok_or_else(|| format!("for=\"{selector}\" matches no element on this page"))?
+            }
+            None => start_tags(body).find(|(_, t)| attribute(t, "data-crossread-article").is_some()).map(|(at, t)| (body_at + at, t)).ok_or("no article to mark")?,
+        };
+        let name = tag_name(open);
+        if VOID.contains(&name.as_str()) || ["textarea", "title", "xmp", "pre", "listing", "plaintext"].contains(&name.as_str()) {
+            return Err(format!("the article is a <{name}>"));
+        }
+        let mut nodes = Vec::new();
+        let mut text = String::new();
+        let mut depth = 0; // of elements named `name` inside the article
+        let mut skipping: Option<(String, usize)> = None; // an element whose text is not the article's, and its depth
+        let content = start + open.len();
+        let mut from = content; // where the next text node begins
+        for (at, t) in tags(&html[content..]).map(|(at, t)| (content + at, t)) {
+            if skipping.is_none() && at > from {
+                let (decoded, map) = decode_text(&html[from..at], from)?;
+                text.push_str(&decoded);
+                nodes.push((from, at, map));
+            }
+            from = at + t.len();
+            let inner = tag_name(t);
+            let closing = t.starts_with("</");
+            if ["textarea", "title", "xmp", "pre", "listing", "plaintext"].contains(&inner.as_str()) {
+                return Err(format!("the article holds a <{inner}>, whose text the browser reads differently"));
+            }
+            if let Some((skipped, d)) = &mut skipping {
+                if inner == *skipped && !VOID.contains(&inner.as_str()) && !t.ends_with("/>") {
+                    if closing {
+                        *d -= 1;
+                    } else {
+                        *d += 1;
+                    }
+                }
+                if *d == 0 {
+                    skipping = None;
+                }
+                continue;
+            }
+            if inner == name {
+                if closing && depth == 0 {
+                    let end = at + t.len();
+                    return Ok(HostArticle { start, end, nodes, text, html });
+                }
+                depth += if closing { -1 } else { 1 };
+            }
+            if !closing && !VOID.contains(&inner.as_str()) && (NOT_ARTICLE_TEXT.contains(&inner.as_str()) || attribute(t, "data-crossread-ignore").is_some()) {
+                skipping = Some((inner, 1));
+            }
+        }
+        Err(format!("the article <{name}> has no end tag"))
+    }
+
+    /// Edits that put `marks` (byte ranges in `self.text`, outer before inner) into the page.
+    fn mark(&self, marks: &[crossread::render::PlacedMark]) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        let mut opened = vec![false; marks.len()];
+        let mut node_text_at = 0;
+        for (from, to, map) in &self.nodes {
+            let (ts, te) = (node_text_at, node_text_at + map.last().map_or(0, |&(d, _)| d));
+            node_text_at = te;
+            let source = |d: usize| map.binary_search_by_key(&(d - ts), |&(decoded, _)| decoded).map(|i| map[i].1);
+            // Marks nest or are disjoint: clipped to this node, they still do.
+            let mut out = String::new();
+            let mut open: Vec<usize> = Vec::new(); // ends (in the text) of the marks open here
+            let mut copied = *from;
+            let mut changed = false;
+            let close_until = |limit: usize, out: &mut String, copied: &mut usize, open: &mut Vec<usize>| {
+                while let Some(&end) = open.last().filter(|&&end| end <= limit) {
+                    let Ok(at) = source(end) else { break };
+                    out.push_str(&self.html[*copied..at]);
+                    out.push_str("</mark>");
+                    *copied = at;
+                    open.pop();
+                }
+            };
+            for (i, m) in marks.iter().enumerate() {
+                let (s, e) = (m.start.max(ts), m.end.min(te));
+                if s >= e {
+                    continue;
+                }
+                close_until(s, &mut out, &mut copied, &mut open);
+                let (Ok(at), Ok(_)) = (source(s), source(e)) else { continue };
+                out.push_str(&self.html[copied..at]);
+                out.push_str(if opened[i] { &m.next_tag } else { &m.first_tag });
+                opened[i] = true;
+                copied = at;
+                open.push(e);
+                changed = true;
+            }
+            close_until(te, &mut out, &mut copied, &mut open);
+            if changed {
+                out.push_str(&self.html[copied..*to]);
+                edits.push(Edit { at: *from, end: *to, text: out });
+            }
+        }
+        edits
+    }
+}
+
+/// A text node's source decoded as the browser does (character references,
+/// `\r\n` and `\r` as `\n`), with the offset in the page of each char of the
+/// decoded text (and of the end). A reference it cannot decode as surely as
+/// the browser stops the rendering: a wrong text would misplace every mark.
+fn decode_text(source: &str, offset: usize) -> Result<(String, Vec<(usize, usize)>), String> {
+    let mut text = String::with_capacity(source.len());
+    let mut map = Vec::with_capacity(source.len() + 1);
+    let mut i = 0;
+    while i < source.len() {
+        map.push((text.len(), offset + i));
+        let rest = &source[i..];
+        let (len, c) = match rest.as_bytes()[0] {
+            b'&' if rest.as_bytes().get(1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'#') => {
+                reference(rest).ok_or_else(|| format!("a character reference it cannot read ({})", rest.chars().take(12).collect::<String>()))?
+            }
+            b'\r' => (if rest.as_bytes().get(1) == Some(&b'\n') { 2 } else { 1 }, '\n'),
+            0 => return Err("a NUL character in the article".into()),
+            _ => {
+                let c = rest.chars().next().unwrap_or_default();
+                (c.len_utf8(), c)
+            }
+        };
+        text.push(c);
+        i += len;
+    }
+    map.push((text.len(), offset + source.len()));
+    Ok((text, map))
+}
+
+/// `(length, char)` of the character reference at the start of `s`, if the
+/// browser surely reads it as that char: `&#…;`, `&#x…;` outside the
+/// ranges it remaps, and the named references news text uses.
+fn reference(s: &str) -> Option<(usize, char)> {
+    let end = s.bytes().take(12).position(|b| b == b';')?;
+    let body = &s[1..end];
+    let c = match body.strip_prefix('#') {
+        Some(num) => {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            // 0, 0x80–0x9F (Windows-1252 remapping) and non-characters are not read as written.
+            if code == 0 || (0x80..=0x9f).contains(&code) || code == 0x0d {
+                return None;
+            }
+            char::from_u32(code)?
+        }
+        None => match body {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{a0}',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "laquo" => '«',
+            "raquo" => '»',
+            "ndash" => '–',
+            "mdash" => '—',
+            "hellip" => '…',
+            "euro" => '€',
+            "pound" => '£',
+            "copy" => '©',
+            "eacute" => 'é',
+            "shy" => '\u{ad}',
+            _ => return None,
+        },
+    };
+    Some((end + 1, c))
 }
 
 /// Elements whose content is text, not markup (and `template`, whose content is inert).
@@ -92,10 +337,13 @@ fn starts_with_tag(html: &str, name: &str) -> bool {
 /// The shadow root's HTML for one element, or `None` for one that is not
 /// rendered here by design (already rendered, or marking the host page's
 /// own article in place, which only the browser can do).
-fn widget(tag: &str, body: &str, page_html: &str, site: &Site) -> Result<Option<String>, String> {
-    if find_ascii_ci(body, "shadowrootmode").is_some() || attribute(tag, "for").is_some() || find_ascii_ci(body, "data-crossread-article").is_some() {
+fn widget(tag: &str, body: &str, page_html: &str, site: &Site, n: usize) -> Result<Option<Vec<Edit>>, String> {
+    if find_ascii_ci(body, "shadowrootmode").is_some() {
         return Ok(None);
     }
+    let body_at = body.as_ptr() as usize - page_html.as_ptr() as usize;
+    let in_place = attribute(tag, "for").is_some() || find_ascii_ci(body, "data-crossread-article").is_some();
+    let host = if in_place { Some(HostArticle::find(page_html, tag, body, body_at)?) } else { None };
     let articles = match inline_sources(body) {
         Some(json) => parse_cluster(json, "the inline sources", None, site)?,
         None => match attribute(tag, "src") {
@@ -108,16 +356,36 @@ fn widget(tag: &str, body: &str, page_html: &str, site: &Site) -> Result<Option<
             None => return Ok(None), // sources given later by script (the `cluster` property)
         },
     };
-    if articles.is_empty() {
+    if articles.is_empty() && host.is_none() {
         return Ok(None);
     }
-    let report = crossread::analyze(&articles).map_err(|e| e.to_string())?;
     let css = site.css.map(str::to_string).or_else(|| css_beside_script(page_html, site.page));
     let style = match &css {
         Some(url) => WidgetStyle::Link(url),
         None => WidgetStyle::Inline(WIDGET_CSS),
     };
-    Ok(Some(widget_html(&report, &articles, style)))
+    let Some(host) = host else {
+        let report = crossread::analyze(&articles).map_err(|e| e.to_string())?;
+        return Ok(Some(vec![Edit::insert(body_at, format!("{}</template>", widget_html(&report, &articles, style)))]));
+    };
+    // The page's article first, as the widget puts it (`article-id`, `-source`, `-published`).
+    let mut own = Article::new(attribute(tag, "article-id").unwrap_or_else(|| "this-article".into()), host.text.clone());
+    own.source = attribute(tag, "article-source");
+    own.published = attribute(tag, "article-published");
+    let all: Vec<Article> = std::iter::once(own).chain(articles).collect();
+    let report = crossread::analyze(&all).map_err(|e| e.to_string())?;
+    let prefix = format!("crs{n}");
+    let (marks, tips) = marks_in_place(&report, 0, &host.text, &prefix);
+    let mut edits = host.mark(&marks);
+    // The marks' stylesheet before the article (the widget finds it there and adds none), their details after it.
+    let marks_css = match &css {
+        Some(url) => format!("<link rel=\"stylesheet\" href=\"{}\" data-crossread-marks=\"\">", escape(&format!("{}crossread-marks.css", &url[..url.rfind('/').map_or(0, |i| i + 1)]))),
+        None => format!("<style data-crossread-marks=\"\">{}</style>", MARKS_CSS.replace("</", "<\\/")),
+    };
+    edits.insert(0, Edit::insert(host.start.min(body_at - tag.len()), marks_css));
+    edits.push(Edit::insert(host.end, format!("<div hidden=\"\" data-crossread-ignore=\"\" data-crossread-server-tips=\"\">{tips}</div>")));
+    edits.push(Edit::insert(body_at, format!("{}</template>", widget_html_in_place(&report, style))));
+    Ok(Some(edits))
 }
 
 /// A cluster JSON's articles, each `file` read relative to `base` (the cluster's URL path).

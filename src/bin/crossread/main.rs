@@ -25,7 +25,8 @@ const USAGE: &str = "usage:
       HTML pages are sent with their <crossread-reader> widgets prerendered, unless --no-prerender
   crossread prerender PAGE.html [--root DIR] [--css URL]
       print PAGE.html with each <crossread-reader> given its first view (marks, details, disagreements)
-      in a declarative shadow root, so the marks show before any script runs. Its src and files are
+      in a declarative shadow root, and a page's own article (for=\"#id\") its marks in its markup,
+      so the marks show before any script runs. Its src and files are
       read under DIR (the site's /; default: the page's directory). --css: the widget stylesheet's
       URL (default: crossread.css beside the page's crossread.js, else the CSS inlined)";
 

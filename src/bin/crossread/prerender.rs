@@ -3,7 +3,9 @@
 //! root (`<template shadowrootmode="open">`), so that a browser paints the
 //! marks with the page, before the widget's script and wasm have loaded.
 //! The widget then analyses the same cluster and puts its live view (with
-//! details on hover, focus and tap) in place of this one.
+//! details on hover, focus and tap) in place of this one. A widget that
+//! marks the page's own article in place has its marks written into that
+//! article's markup (see [`HostArticle`]).
 //!
 //! Used by `crossread serve` for every HTML page it sends, and by
 //! `crossread prerender PAGE.html` for pages a CMS publishes as files.

@@ -399,11 +399,11 @@ try {
     await context.close();
   });
 
-  await check("prerendered: the embed's own article is marked in its own markup before any script; the live widget re-marks it once", async () => {
+  for (const [name, page] of [["the embed's own article", "/www/embed.html"], ["an article written loosely (CRLF, references, a bare &, a script and an ignored aside inside)", "/tests/e2e/pages/in-place.html"]]) await check(`prerendered: ${name} is marked in its own markup before any script; the live widget re-marks it once`, async () => {
     const asIs = await serve([], ["--no-prerender"]);
     try {
       const read = async (origin, javaScriptEnabled) => {
-        const p = await open(`${origin}/www/embed.html`, { javaScriptEnabled });
+        const p = await open(`${origin}${page}`, { javaScriptEnabled });
         if (javaScriptEnabled) await ready(p);
         const seen = await p.$eval("#story", (s) => ({
           text: s.textContent,
@@ -424,7 +424,7 @@ try {
       assert.equal(original.ids.length, 0);
       assert.equal(server.text, original.text, "the article's text as the page has it");
       assert.equal(server.paragraphs, original.paragraphs);
-      assert.ok(server.ids.length >= 10 && server.ids.every((id) => id.startsWith("crs1-")), server.ids.join(" "));
+      assert.ok(server.ids.length >= 4 && server.ids.every((id) => id.startsWith("crs1-")), server.ids.join(" "));
       assert.ok(server.kinds.includes("382 number conflict"), server.kinds.join("; "));
       assert.equal(server.tips, server.ids.length, "hidden details for each mark");
       assert.equal(server.styled, "underline", "crossread-marks.css applies");

@@ -264,9 +264,11 @@ fn decode_text(source: &str, offset: usize) -> Result<(String, Vec<(usize, usize
         map.push((text.len(), offset + i));
         let rest = &source[i..];
         let (len, c) = match rest.as_bytes()[0] {
-            b'&' if rest.as_bytes().get(1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'#') => {
-                reference(rest).ok_or_else(|| format!("a character reference it cannot read ({})", rest.chars().take(12).collect::<String>()))?
-            }
+            b'&' => match reference(rest) {
+                Some(decoded) => decoded,
+                None if may_be_reference(rest) => return Err(format!("a character reference it cannot read ({})", rest.chars().take(12).collect::<String>())),
+                None => (1, '&'), // "AT&T", "R&D": an ampersand the browser keeps as it is
+            },
             b'\r' => (if rest.as_bytes().get(1) == Some(&b'\n') { 2 } else { 1 }, '\n'),
             0 => return Err("a NUL character in the article".into()),
             _ => {
@@ -279,6 +281,26 @@ fn decode_text(source: &str, offset: usize) -> Result<(String, Vec<(usize, usize
     }
     map.push((text.len(), offset + source.len()));
     Ok((text, map))
+}
+
+/// Whether the browser might read `s` (starting with `&`) as a character
+/// reference that [`reference`] does not know: a numeric one, any name
+/// with a semicolon, or a name that begins with one of those HTML reads
+/// without a semicolon ("&copy2024").
+fn may_be_reference(s: &str) -> bool {
+    const WITHOUT_SEMICOLON: &str = "AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT \
+        Iacute Icirc Igrave Iuml LT Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN Uacute Ucirc Ugrave Uuml \
+        Yacute aacute acirc acute aelig agrave amp aring atilde auml brvbar ccedil cedil cent copy curren deg divide eacute \
+        ecirc egrave eth euml frac12 frac14 frac34 gt iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot nbsp \
+        not ntilde oacute ocirc ograve ordf ordm oslash otilde ouml para plusmn pound quot raquo reg sect shy sup1 sup2 \
+        sup3 szlig thorn times uacute ucirc ugrave uml uuml yacute yen yuml";
+    let rest = &s[1..];
+    if let Some(num) = rest.strip_prefix('#') {
+        let digits = num.strip_prefix(['x', 'X']).unwrap_or(num);
+        return digits.starts_with(|c: char| c.is_ascii_hexdigit());
+    }
+    let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    name_len > 0 && (rest.as_bytes().get(name_len) == Some(&b';') || WITHOUT_SEMICOLON.split_whitespace().any(|legacy| rest.starts_with(legacy)))
 }
 
 /// `(length, char)` of the character reference at the start of `s`, if the
@@ -595,6 +617,19 @@ mod tests {
         assert_eq!(css_beside_script("<script>// <script src=\"/www/crossread.js\"></script>\n</script>", page), None);
         assert_eq!(css_beside_script(r#"<!-- <script src="/www/crossread.js"></script> -->"#, page), None);
         assert_eq!(css_beside_script(r#"<script src="/x/my-crossread.js"></script>"#, page), None);
+    }
+
+    #[test]
+    fn article_text_is_decoded_as_the_browser_reads_it_or_not_at_all() {
+        let decoded = |s: &str| decode_text(s, 100).map(|(text, _)| text);
+        assert_eq!(decoded("AT&T, R&D &amp; Q&A: &ldquo;382&rdquo;&nbsp;officers&#8217; &#x1F46E;\r\nnext\rline").unwrap(), "AT&T, R&D & Q&A: “382”\u{a0}officers’ 👮\nnext\nline");
+        for unsure in ["&hearts; love", "&copy2024", "&#39 no semicolon", "&#150;", "&notit;", "a\0b"] {
+            assert!(decoded(unsure).is_err(), "{unsure:?}");
+        }
+        // each char's place in the page: "&amp;" is five bytes there, one char here
+        let (text, map) = decode_text("a&amp;b", 100).unwrap();
+        assert_eq!(text, "a&b");
+        assert_eq!(map, vec![(0, 100), (1, 101), (2, 106), (3, 107)]);
     }
 
     #[test]

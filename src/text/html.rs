@@ -124,6 +124,31 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// The char a named character reference stands for (`amp` in `&amp;`), for
+/// the names news text uses (the browser knows about 2,200).
+pub fn named_reference(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "laquo" => '«',
+        "raquo" => '»',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "euro" => '€',
+        "pound" => '£',
+        _ => return None,
+    })
+}
+
 /// `(length in bytes, decoded char)` of the entity at the start of `s`.
 fn entity(s: &str) -> Option<(usize, char)> {
     let end = s.bytes().take(12).position(|b| b == b';')?;
@@ -135,26 +160,8 @@ fn entity(s: &str) -> Option<(usize, char)> {
         };
         char::from_u32(code)?
     } else {
-        match body {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => ' ',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "laquo" => '«',
-            "raquo" => '»',
-            "ndash" => '–',
-            "mdash" => '—',
-            "hellip" => '…',
-            "euro" => '€',
-            "pound" => '£',
-            _ => return None,
-        }
+        // A no-break space is a space to the extractors.
+        named_reference(body).map(|c| if c == '\u{a0}' { ' ' } else { c })?
     };
     if c.len_utf8() <= end + 1 { Some((end + 1, c)) } else { None }
 }

@@ -321,29 +321,7 @@ fn reference(s: &str) -> Option<(usize, char)> {
             }
             char::from_u32(code)?
         }
-        None => match body {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => '\u{a0}',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "laquo" => '«',
-            "raquo" => '»',
-            "ndash" => '–',
-            "mdash" => '—',
-            "hellip" => '…',
-            "euro" => '€',
-            "pound" => '£',
-            "copy" => '©',
-            "eacute" => 'é',
-            "shy" => '\u{ad}',
-            _ => return None,
-        },
+        None => crossread::text::named_reference(body)?,
     };
     Some((end + 1, c))
 }

@@ -269,6 +269,8 @@ export class CrossreadReader extends HTMLElement {
     );
     this.shadowTips = el("div", { class: "cr-tips", hidden: "" });
     this.ui.append(this.shadowTips);
+    // Over a server-rendered view, the error box waits above it (hidden), as in the live view.
+    this.prerendered?.prepend(this.errorBox);
     this.wire();
   }
 
@@ -338,8 +340,7 @@ export class CrossreadReader extends HTMLElement {
     const message = panic ? `${panic}. Please report this with the article that caused it.` : error.message || String(error);
     this.errorBox.textContent = `crossread: ${message}`;
     this.errorBox.hidden = false;
-    // A server-rendered view stays (its text and marks are still right); the message goes above it.
-    this.prerendered?.prepend(this.errorBox);
+    // (over a server-rendered view, the box is above it: its text and marks stay, still right)
     this.status("");
     this.dispatchEvent(new CustomEvent("crossread:error", { detail: { message, code: error.code || null } }));
   }

@@ -357,8 +357,10 @@ try {
     const waiting = await p.$eval("#reader", (w) => ({
       marks: w.shadowRoot.querySelectorAll("[data-prerendered] mark[tabindex]").length,
       status: [...w.shadowRoot.querySelectorAll(".cr-status")].map((s) => s.checkVisibility() ? s.textContent : "").join(""),
+      // the widget's error box is there from the start, hidden (pages and tests look for it)
+      errorBox: w.shadowRoot.querySelectorAll(".cr-error[hidden]").length,
     }));
-    assert.deepEqual(waiting, { marks: 10, status: "" }, "the server-rendered marks stay while the widget reads");
+    assert.deepEqual(waiting, { marks: 10, status: "", errorBox: 1 }, "the server-rendered marks stay while the widget reads");
     // Styled at the moment of the swap (a stylesheet <link> moved in the tree loads again: a flash).
     await p.evaluate(() => document.addEventListener("crossread:ready", (e) => (window.paddingAtSwap = getComputedStyle(e.target.shadowRoot.querySelector(".cr-root")).paddingTop), { capture: true, once: true }));
     release();

@@ -149,21 +149,34 @@ pub fn named_reference(name: &str) -> Option<char> {
     })
 }
 
-/// `(length in bytes, decoded char)` of the entity at the start of `s`.
-fn entity(s: &str) -> Option<(usize, char)> {
+/// `(length in bytes, char)` of the character reference (`&amp;`, `&#8217;`,
+/// `&#x2019;`) at the start of `s`, as written: named ones only for the names
+/// [`named_reference`] knows, and always with their semicolon.
+pub fn char_reference(s: &str) -> Option<(usize, char)> {
     let end = s.bytes().take(12).position(|b| b == b';')?;
     let body = s.get(1..end).unwrap_or("");
-    let c = if let Some(num) = body.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
+    let c = match body.strip_prefix('#') {
+        Some(num) => char::from_u32(match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse().ok()?,
-        };
-        char::from_u32(code)?
-    } else {
-        // A no-break space is a space to the extractors.
-        named_reference(body).map(|c| if c == '\u{a0}' { ' ' } else { c })?
+        })?,
+        None => named_reference(body)?,
     };
-    if c.len_utf8() <= end + 1 { Some((end + 1, c)) } else { None }
+    Some((end + 1, c))
+}
+
+/// Elements whose text is not an article's (with those marked
+/// `data-crossread-ignore`): what the widget leaves out of a page's article,
+/// in the browser (`web::dom`) and when a server marks it (the CLI's `prerender`).
+pub const NOT_ARTICLE_TEXT: [&str; 5] = ["script", "style", "template", "noscript", "crossread-reader"];
+
+/// `(length in bytes, decoded char)` of the entity at the start of `s`, for
+/// the analysable view: a no-break space is a space to the extractors, and
+/// the char takes no more bytes than its reference.
+fn entity(s: &str) -> Option<(usize, char)> {
+    let (len, c) = char_reference(s)?;
+    let c = if c == '\u{a0}' { ' ' } else { c };
+    (c.len_utf8() <= len).then_some((len, c))
 }
 
 #[cfg(test)]

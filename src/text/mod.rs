@@ -13,7 +13,7 @@ mod tokens;
 
 pub use boilerplate::is_boilerplate_line;
 pub use case::{lower_char, lowercase};
-pub use html::{looks_like_html, named_reference, safe_href, structure, Piece, ALLOWED_TAGS};
+pub use html::{char_reference, looks_like_html, named_reference, safe_href, structure, Piece, ALLOWED_TAGS, NOT_ARTICLE_TEXT};
 pub use offsets::{skip_plain_ascii, Utf16Index};
 pub use tokens::{fold_hash, Sentence, Token, TokenKind, Tokens};
 

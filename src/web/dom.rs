@@ -12,8 +12,7 @@ use web_sys::{Document, Element, Node, Text};
 /// Elements whose text is not article text.
 fn skipped(node: &Node) -> bool {
     node.dyn_ref::<Element>().is_some_and(|e| {
-        matches!(e.tag_name().to_ascii_lowercase().as_str(), "script" | "style" | "template" | "noscript" | "crossread-reader")
-            || e.has_attribute("data-crossread-ignore")
+        crate::text::NOT_ARTICLE_TEXT.contains(&e.tag_name().to_ascii_lowercase().as_str()) || e.has_attribute("data-crossread-ignore")
     })
 }
 

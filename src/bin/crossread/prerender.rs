@@ -121,11 +121,12 @@ fn tag_name(tag: &str) -> String {
 /// Elements that never have content or an end tag.
 const VOID: [&str; 14] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
-/// Elements whose text the widget does not read (`textOf`, `web::dom::text_nodes`).
-const NOT_ARTICLE_TEXT: [&str; 5] = ["script", "style", "template", "noscript", "crossread-reader"];
+/// Elements whose text the browser's DOM does not hold as the source has it
+/// (a leading newline dropped, or no markup inside): an article with one is left to the browser.
+const READ_DIFFERENTLY: [&str; 6] = ["textarea", "title", "xmp", "pre", "listing", "plaintext"];
 
 /// The host page's own article, marked where it stands: for `for="#id"` or
-/// a `[data-crossread-article]` child of the widget at `widget_at`. Its text
+/// a `[data-crossread-article]` child of the widget. Its text
 /// is read as the browser's DOM holds it (entities decoded, line breaks
 /// normalised, without scripts, styles and `data-crossread-ignore`
 /// elements); each mark is written around its text in the page's own
@@ -157,7 +158,7 @@ impl<'h> HostArticle<'h> {
             None => start_tags(body).find(|(_, t)| attribute(t, "data-crossread-article").is_some()).map(|(at, t)| (body_at + at, t)).ok_or("no article to mark")?,
         };
         let name = tag_name(open);
-        if VOID.contains(&name.as_str()) || ["textarea", "title", "xmp", "pre", "listing", "plaintext"].contains(&name.as_str()) {
+        if VOID.contains(&name.as_str()) || READ_DIFFERENTLY.contains(&name.as_str()) {
             return Err(format!("the article is a <{name}>"));
         }
         let mut nodes = Vec::new();
@@ -175,7 +176,7 @@ impl<'h> HostArticle<'h> {
             from = at + t.len();
             let inner = tag_name(t);
             let closing = t.starts_with("</");
-            if ["textarea", "title", "xmp", "pre", "listing", "plaintext"].contains(&inner.as_str()) {
+            if READ_DIFFERENTLY.contains(&inner.as_str()) {
                 return Err(format!("the article holds a <{inner}>, whose text the browser reads differently"));
             }
             if let Some((skipped, d)) = &mut skipping {
@@ -198,7 +199,7 @@ impl<'h> HostArticle<'h> {
                 }
                 depth += if closing { -1 } else { 1 };
             }
-            if !closing && !VOID.contains(&inner.as_str()) && (NOT_ARTICLE_TEXT.contains(&inner.as_str()) || attribute(t, "data-crossread-ignore").is_some()) {
+            if !closing && !VOID.contains(&inner.as_str()) && (crossread::text::NOT_ARTICLE_TEXT.contains(&inner.as_str()) || attribute(t, "data-crossread-ignore").is_some()) {
                 skipping = Some((inner, 1));
             }
         }
@@ -304,26 +305,10 @@ fn may_be_reference(s: &str) -> bool {
 }
 
 /// `(length, char)` of the character reference at the start of `s`, if the
-/// browser surely reads it as that char: `&#…;`, `&#x…;` outside the
-/// ranges it remaps, and the named references news text uses.
+/// browser surely reads it as that char: not 0, CR or 0x80–0x9F, which it
+/// replaces or remaps (Windows-1252).
 fn reference(s: &str) -> Option<(usize, char)> {
-    let end = s.bytes().take(12).position(|b| b == b';')?;
-    let body = &s[1..end];
-    let c = match body.strip_prefix('#') {
-        Some(num) => {
-            let code = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => num.parse().ok()?,
-            };
-            // 0, 0x80–0x9F (Windows-1252 remapping) and non-characters are not read as written.
-            if code == 0 || (0x80..=0x9f).contains(&code) || code == 0x0d {
-                return None;
-            }
-            char::from_u32(code)?
-        }
-        None => crossread::text::named_reference(body)?,
-    };
-    Some((end + 1, c))
+    crossread::text::char_reference(s).filter(|&(_, c)| !matches!(u32::from(c), 0 | 0x0d | 0x80..=0x9f))
 }
 
 /// Elements whose content is text, not markup (and `template`, whose content is inert).

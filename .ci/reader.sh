@@ -17,4 +17,6 @@ done
 bash .ci/build-pkg.sh
 [ -f .ci/.toolchain-env ] && source .ci/.toolchain-env
 cargo build --quiet --release --bin crossread
-exec target/release/crossread serve --port "$port"
+# The widget's CSS inline in its prerendered first view: the marks paint
+# with the page, with no stylesheet to wait for (the demo page sets no CSP).
+exec target/release/crossread serve --port "$port" --css inline

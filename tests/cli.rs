@@ -181,6 +181,16 @@ fn serve_revalidates_with_etags_and_stays_in_its_root() {
     // The demo page is sent with its widget rendered; its stylesheet beside crossread.js.
     assert!(first.contains("<crossread-reader id=\"reader\" src=\"corpus/kenya-haiti/cluster.json\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/www/crossread.css\">"), "{first}");
     assert!(first.contains("data-mention=\"m1\""));
+    // --css inline: the widget's stylesheet in a <style>, the same CSS the
+    // link names, so the marks need nothing fetched to paint; the rest as before.
+    let inline = String::from_utf8_lossy(&Server::start(&["--css", "inline"]).get("/www/", "")).into_owned();
+    let css = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/crossread.css")).unwrap();
+    let styled = format!("<crossread-reader id=\"reader\" src=\"corpus/kenya-haiti/cluster.json\"><template shadowrootmode=\"open\"><style>{css}</style><div class=\"cr-root\"");
+    assert!(inline.contains(&styled), "{inline}");
+    assert!(!inline.contains("<link rel=\"stylesheet\" href=\"/www/crossread.css\">"));
+    let body = |r: &str| r[r.find("\r\n\r\n").unwrap()..].to_string();
+    let link = "<link rel=\"stylesheet\" href=\"/www/crossread.css\">";
+    assert_eq!(body(&inline).replace(&format!("<style>{css}</style>"), link), body(&first));
     // --no-prerender: the page as it is on disk.
     let on_disk = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/index.html")).unwrap();
     assert!(Server::start(&["--no-prerender"]).get("/www/", "").ends_with(&on_disk));
@@ -245,6 +255,11 @@ fn prerender_fills_each_widget_from_its_sources_and_leaves_the_rest() {
     std::fs::write(dir.join("site/news/again.html"), &html).unwrap();
     let again = crossread(&["prerender", dir.join("site/news/again.html").to_str().unwrap(), "--root", site.to_str().unwrap(), "--css", "/x.css"]);
     assert_eq!(String::from_utf8(again.stdout).unwrap(), html);
+    // --css inline: the stylesheet in each view, nothing linked.
+    let inline = crossread(&["prerender", dir.join("site/news/page.html").to_str().unwrap(), "--root", site.to_str().unwrap(), "--css", "inline"]);
+    let inline = String::from_utf8(inline.stdout).unwrap();
+    assert_eq!(inline.matches("<template shadowrootmode=\"open\"><style>").count(), html.matches("<template shadowrootmode=\"open\">").count());
+    assert!(!inline.contains("crossread.css\">"), "{inline}");
     fails_with(&["prerender"], &["HTML page"]);
     fails_with(&["prerender", dir.join("site/news/page.html").to_str().unwrap(), "--root", dir.join("site/lib").to_str().unwrap()], &["not under the root"]);
 }

@@ -20,15 +20,18 @@ const USAGE: &str = "usage:
             or a cluster .json {\"articles\":[{\"id\",\"text\",\"published\"?,\"title\"?,\"source\"?,\"url\"?}]}
       --json  print the report as JSON (default: a readable list of disagreements)
       --html  print a static HTML page of the articles with their marks (no script needed)
-  crossread serve [--port 8000] [--host 127.0.0.1] [--root .] [--header \"Name: value\"]... [--no-prerender]
+  crossread serve [--port 8000] [--host 127.0.0.1] [--root .] [--header \"Name: value\"]... [--no-prerender] [--css URL|inline]
       serve the reader page and print its address (--header adds a response header, e.g. a CSP);
-      HTML pages are sent with their <crossread-reader> widgets prerendered, unless --no-prerender
-  crossread prerender PAGE.html [--root DIR] [--css URL]
+      HTML pages are sent with their <crossread-reader> widgets prerendered (--css as for prerender),
+      unless --no-prerender
+  crossread prerender PAGE.html [--root DIR] [--css URL|inline]
       print PAGE.html with each <crossread-reader> given its first view (marks, details, disagreements)
       in a declarative shadow root, and a page's own article (for=\"#id\") its marks in its markup,
       so the marks show before any script runs. Its src and files are
       read under DIR (the site's /; default: the page's directory). --css: the widget stylesheet's
-      URL (default: crossread.css beside the page's crossread.js, else the CSS inlined)";
+      URL (default: crossread.css beside the page's crossread.js, else the CSS inlined), or inline:
+      the CSS in a <style>, so the marks need no fetch to paint (a policy without
+      style-src 'unsafe-inline' blocks it)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -30,8 +30,29 @@ pub struct Site<'a> {
     pub root: &'a Path,
     /// The page's own URL path (`/www/index.html`): relative `src`s resolve against it.
     pub page: &'a str,
-    /// The widget stylesheet's URL, if given; else it is found beside the page's `crossread.js`.
-    pub css: Option<&'a str>,
+    /// Where the prerendered view's stylesheet comes from.
+    pub css: Css<'a>,
+}
+
+/// The prerendered view's stylesheet (`--css`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Css<'a> {
+    /// A `<link>` to `crossread.css` beside the page's own `crossread.js`,
+    /// as the live widget loads it; inline when the page loads no `crossread.js`.
+    Beside,
+    /// A `<link>` to this URL.
+    Link(&'a str),
+    /// The CSS in a `<style>`: nothing to fetch before the marks can paint
+    /// (a linked sheet in the body holds back the parser until it loads), but
+    /// a policy without `style-src 'unsafe-inline'` blocks it.
+    Inline,
+}
+
+impl<'a> Css<'a> {
+    /// `--css inline` or `--css URL`.
+    pub fn from_arg(arg: &'a str) -> Css<'a> {
+        if arg == "inline" { Css::Inline } else { Css::Link(arg) }
+    }
 }
 
 /// The page with its widgets rendered, and a warning for each widget left as it was.
@@ -346,7 +367,11 @@ fn widget(tag: &str, body: &str, page_html: &str, site: &Site, n: usize) -> Resu
     if articles.is_empty() && host.is_none() {
         return Ok(None);
     }
-    let css = site.css.map(str::to_string).or_else(|| css_beside_script(page_html, site.page));
+    let css = match site.css {
+        Css::Beside => css_beside_script(page_html, site.page),
+        Css::Link(url) => Some(url.to_string()),
+        Css::Inline => None,
+    };
     let style = match &css {
         Some(url) => WidgetStyle::Link(url),
         None => WidgetStyle::Inline(WIDGET_CSS),
@@ -523,7 +548,7 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
     (0..h.len().checked_sub(n.len())? + 1).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
-/// `crossread prerender PAGE.html [--root DIR] [--css URL]`: prints the page with its widgets rendered.
+/// `crossread prerender PAGE.html [--root DIR] [--css URL|inline]`: prints the page with its widgets rendered.
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut page_file = None;
     let mut root = None;
@@ -548,7 +573,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let relative = page_file.strip_prefix(&root).map_err(|_| format!("{} is not under the root {}", page_file.display(), root.display()))?;
     let url = format!("/{}", relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
     let html = std::fs::read_to_string(&page_file).map_err(|e| format!("{}: {e}", page_file.display()))?;
-    let (out, warnings) = page(&html, &Site { root: &root, page: &url, css: css.as_deref() });
+    let css = css.as_deref().map_or(Css::Beside, Css::from_arg);
+    let (out, warnings) = page(&html, &Site { root: &root, page: &url, css });
     for w in warnings {
         eprintln!("crossread: {w}");
     }

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use crate::prerender::{self, under_root, Site};
+use crate::prerender::{self, under_root, Css, Site};
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -13,6 +13,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut root = PathBuf::from(".");
     let mut headers: Vec<String> = Vec::new();
     let mut render = true;
+    let mut css: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -30,6 +31,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
             // Pages as they are, the widgets left wholly to the browser.
             "--no-prerender" => render = false,
+            // The prerendered widgets' stylesheet: a URL, or `inline` (see `Css`).
+            "--css" => css = Some(value("--css")?),
             other => return Err(format!("unknown option {other} for serve")),
         }
     }
@@ -42,17 +45,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("crossread reader: http://{address}/www/");
     std::io::stdout().flush().ok();
     let headers: std::sync::Arc<str> = headers.iter().map(|h| format!("{h}\r\n")).collect::<String>().into();
+    let css: Option<std::sync::Arc<str>> = css.map(Into::into);
     for stream in listener.incoming().flatten() {
         let root = root.clone();
         let headers = headers.clone();
+        let css = css.clone();
         std::thread::spawn(move || {
-            let _ = respond(stream, &root, &headers, render);
+            let css = css.as_deref().map_or(Css::Beside, Css::from_arg);
+            let _ = respond(stream, &root, &headers, render.then_some(css));
         });
     }
     Ok(())
 }
 
-fn respond(mut stream: TcpStream, root: &Path, extra: &str, render: bool) -> std::io::Result<()> {
+/// `render`: how to prerender HTML pages' widgets, or `None` to send pages as they are.
+fn respond(mut stream: TcpStream, root: &Path, extra: &str, render: Option<Css>) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -94,9 +101,9 @@ fn respond(mut stream: TcpStream, root: &Path, extra: &str, render: bool) -> std
         let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
         format!("\"{:x}-{modified:x}\"", m.len())
     });
-    if render && content_type(&file).starts_with("text/html") {
+    if let (Some(css), true) = (render, content_type(&file).starts_with("text/html")) {
         if let Ok(html) = std::str::from_utf8(&body) {
-            let (page, warnings) = prerender::page(html, &Site { root, page: path, css: None });
+            let (page, warnings) = prerender::page(html, &Site { root, page: path, css });
             for w in warnings {
                 eprintln!("crossread serve: {w}");
             }

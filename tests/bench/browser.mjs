@@ -421,7 +421,6 @@ for (const [where, m] of [["in a new tab", newTab], ["from another page of the s
 }
 console.log(`  the live widget (details on hover, focus, tap) ready, new tab: CSS inline ${tail(liveFirsts.inline)}; linked ${tail(liveFirsts.linked)}`);
 const stage = (key) => median(stages.map((s) => s[key])).toFixed(0);
-console.log(`  a page with no script (tests/bench/static.html, the demo's stylesheet and heading): first contentful paint, median ${median(staticPaints).toFixed(0)} ms (${list(staticPaints)}); the first highlight comes ${(median(firsts) - median(staticPaints)).toFixed(0)} ms after this floor (medians)`);
 console.log(`  from a static host (crossread serve --no-prerender), the browser doing all the work: marks shown, median ${median(browserFirsts).toFixed(0)} ms (${list(browserFirsts)})`);
 console.log(`    medians after navigation: every file the page needs loaded ${stage("loaded")} ms (Resource Timing; all preloaded); the page's first contentful paint ${stage("paint")} ms (no crossread code in it); wasm module ready ${stage("module")} ms; warmed up (WARM_UP) ${stage("warmed")} ms; cluster fetched ${stage("sources")} ms; analysed ${stage("analysed")} ms; marks shown ${median(browserFirsts).toFixed(0)} ms`);
 console.log(`  a returning reader (same browser profile, after a first visit read for 3 s): live widget ready, median ${median(repeatFirsts).toFixed(0)} ms (${repeatFirsts.map((t) => t.toFixed(0)).join(", ")})`);

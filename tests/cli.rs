@@ -196,6 +196,38 @@ fn serve_revalidates_with_etags_and_stays_in_its_root() {
     assert!(Server::start(&["--no-prerender"]).get("/www/", "").ends_with(&on_disk));
 }
 
+/// `crossread serve` keeps a page it rendered while the page and every
+/// source its widgets read are unchanged, and renders it again when one
+/// changes, or when a source it looked for appears.
+#[test]
+fn serve_renders_a_page_again_when_its_sources_change() {
+    let dir = scratch("serve-sources");
+    std::fs::create_dir_all(dir.join("www/c")).unwrap();
+    let page = "<!doctype html><crossread-reader src=\"c/cluster.json\"></crossread-reader><crossread-reader src=\"c/later.json\"></crossread-reader>";
+    std::fs::write(dir.join("www/index.html"), page).unwrap();
+    std::fs::write(dir.join("www/c/cluster.json"), r#"{"articles":[{"id":"a","file":"a.txt"},{"id":"b","file":"b.txt"}]}"#).unwrap();
+    std::fs::write(dir.join("www/c/a.txt"), "Kenya has deployed 382 officers to Haiti.").unwrap();
+    std::fs::write(dir.join("www/c/b.txt"), "Kenya has deployed 400 officers to Haiti.").unwrap();
+    let server = Server::start(&["--root", dir.to_str().unwrap()]);
+    let get = || String::from_utf8(server.get("/www/", "")).unwrap();
+    let tag = |r: &str| r.lines().find_map(|l| l.strip_prefix("ETag: ")).expect("an ETag").to_string();
+    let first = get();
+    assert!(first.contains("400 in b"), "{first}");
+    assert_eq!(first.matches("<template shadowrootmode").count(), 1, "later.json is not there yet");
+    let again = get();
+    assert_eq!(again, first);
+    // Linux stamps a file's change at the kernel's tick: let one pass.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    std::fs::write(dir.join("www/c/b.txt"), "Kenya has deployed 500 officers to Haiti.").unwrap();
+    let changed = get();
+    assert!(changed.contains("500 in b") && !changed.contains("400 in b"), "{changed}");
+    assert_ne!(tag(&changed), tag(&first));
+    std::fs::write(dir.join("www/c/later.json"), r#"{"articles":[{"id":"x","text":"Kenya has deployed 382 officers."},{"id":"y","text":"Kenya has deployed 390 officers."}]}"#).unwrap();
+    let appeared = get();
+    assert_eq!(appeared.matches("<template shadowrootmode").count(), 2, "{appeared}");
+    assert!(appeared.contains("390 in y"), "{appeared}");
+}
+
 /// `crossread prerender`: each widget of a page gets its first view in a
 /// declarative shadow root, read from sources under the root; a widget it
 /// cannot or should not render is left as it was, with a warning for the

@@ -32,6 +32,28 @@ pub struct Site<'a> {
     pub page: &'a str,
     /// Where the prerendered view's stylesheet comes from.
     pub css: Css<'a>,
+    /// Every file the widgets' sources were read from (or looked for), so
+    /// that a server can keep the rendered page until one of them changes.
+    pub read: std::cell::RefCell<Vec<PathBuf>>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(root: &'a Path, page: &'a str, css: Css<'a>) -> Site<'a> {
+        Site { root, page, css, read: Default::default() }
+    }
+
+    /// The text of the source file at the URL path `url`, or `None` when
+    /// there is no such file under the root. Noted in `read` either way: a
+    /// file that appears later is a change too.
+    fn read_source(&self, url: &str) -> Result<Option<String>, String> {
+        let Some(path) = in_root(self.root, url) else { return Ok(None) };
+        let file = under_root(self.root, url);
+        let mut read = self.read.borrow_mut();
+        read.push(path);
+        let Some(file) = file else { return Ok(None) };
+        read.push(file.clone());
+        std::fs::read_to_string(&file).map(Some).map_err(|e| format!("{}: {e}", file.display()))
+    }
 }
 
 /// The prerendered view's stylesheet (`--css`).
@@ -357,8 +379,7 @@ fn widget(tag: &str, body: &str, page_html: &str, site: &Site, n: usize) -> Resu
         None => match attribute(tag, "src") {
             Some(src) => {
                 let url = join_url(site.page, &src).ok_or_else(|| format!("src=\"{src}\" is not a path on this site"))?;
-                let file = under_root(site.root, &url).ok_or_else(|| format!("src=\"{src}\": no file {url} under {}", site.root.display()))?;
-                let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                let text = site.read_source(&url)?.ok_or_else(|| format!("src=\"{src}\": no file {url} under {}", site.root.display()))?;
                 parse_cluster(&text, &url, Some(&url), site)?
             }
             None => return Ok(None), // sources given later by script (the `cluster` property)
@@ -407,8 +428,7 @@ fn parse_cluster(json: &str, name: &str, base: Option<&str>, site: &Site) -> Res
     for a in &mut articles {
         if let Some(file) = a.file.take() {
             let url = join_url(base.unwrap_or(site.page), &file).ok_or_else(|| format!("article file {file} is not a path on this site"))?;
-            let path = under_root(site.root, &url).ok_or_else(|| format!("article file {url} is not under {}", site.root.display()))?;
-            a.text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            a.text = site.read_source(&url)?.ok_or_else(|| format!("article file {url} is not under {}", site.root.display()))?;
         }
     }
     Ok(articles)
@@ -510,6 +530,16 @@ fn join_url(base: &str, url: &str) -> Option<String> {
 
 /// The file under `root` for a root-relative URL path (percent-decoded), refusing anything that climbs out.
 pub fn under_root(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let mut file = in_root(root, url_path)?;
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+/// Where the URL path `url_path` points under `root`, whether or not there
+/// is a file; `None` for a path that climbs out (`..`) or does not decode.
+fn in_root(root: &Path, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_decode(url_path)?;
     let mut file = root.to_path_buf();
     for c in Path::new(decoded.trim_start_matches('/')).components() {
@@ -519,10 +549,7 @@ pub fn under_root(root: &Path, url_path: &str) -> Option<PathBuf> {
             _ => return None,
         }
     }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    file.is_file().then_some(file)
+    Some(file)
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -574,7 +601,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let url = format!("/{}", relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
     let html = std::fs::read_to_string(&page_file).map_err(|e| format!("{}: {e}", page_file.display()))?;
     let css = css.as_deref().map_or(Css::Beside, Css::from_arg);
-    let (out, warnings) = page(&html, &Site { root: &root, page: &url, css });
+    let (out, warnings) = page(&html, &Site::new(&root, &url, css));
     for w in warnings {
         eprintln!("crossread: {w}");
     }

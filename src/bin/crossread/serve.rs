@@ -5,7 +5,56 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use crate::prerender::{self, under_root, Css, Site};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+/// Prerendered pages, each kept while its file and every source file its
+/// widgets read are as they were: rendering the demo's takes a few
+/// milliseconds, on every page load's critical path.
+#[derive(Clone, Default)]
+struct Rendered(Arc<Mutex<HashMap<PathBuf, Page>>>);
+
+struct Page {
+    /// The page's file and its sources, with their size and time of change when rendered.
+    files: Vec<(PathBuf, Option<(u64, SystemTime)>)>,
+    body: Arc<[u8]>,
+    tag: String,
+}
+
+/// A file's size and time of change; `None` for a missing file.
+fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
+}
+
+impl Rendered {
+    /// `file`'s page as sent, rendered by `render` unless kept from before.
+    fn get(&self, file: &Path, render: impl FnOnce() -> Option<(Vec<u8>, Vec<PathBuf>)>) -> Option<(Arc<[u8]>, String)> {
+        let kept = self.0.lock().ok().and_then(|pages| {
+            let page = pages.get(file)?;
+            page.files.iter().all(|(f, s)| stamp(f) == *s).then(|| (page.body.clone(), page.tag.clone()))
+        });
+        if kept.is_some() {
+            return kept;
+        }
+        // Stamped before reading: a change while rendering renders again next time.
+        let before = stamp(file);
+        let (body, sources) = render()?;
+        let mut files = vec![(file.to_path_buf(), before)];
+        files.extend(sources.into_iter().map(|f| {
+            let s = stamp(&f);
+            (f, s)
+        }));
+        let body: Arc<[u8]> = body.into();
+        let tag = format!("\"r{:x}\"", fnv1a(&body));
+        if let Ok(mut pages) = self.0.lock() {
+            pages.insert(file.to_path_buf(), Page { files, body: body.clone(), tag: tag.clone() });
+        }
+        Some((body, tag))
+    }
+}
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut port: u16 = 8000;
@@ -44,22 +93,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     println!("crossread reader: http://{address}/www/");
     std::io::stdout().flush().ok();
-    let headers: std::sync::Arc<str> = headers.iter().map(|h| format!("{h}\r\n")).collect::<String>().into();
-    let css: Option<std::sync::Arc<str>> = css.map(Into::into);
+    let headers: Arc<str> = headers.iter().map(|h| format!("{h}\r\n")).collect::<String>().into();
+    let css: Option<Arc<str>> = css.map(Into::into);
+    let rendered = Rendered::default();
     for stream in listener.incoming().flatten() {
         let root = root.clone();
         let headers = headers.clone();
         let css = css.clone();
+        let rendered = rendered.clone();
         std::thread::spawn(move || {
             let css = css.as_deref().map_or(Css::Beside, Css::from_arg);
-            let _ = respond(stream, &root, &headers, render.then_some(css));
+            let _ = respond(stream, &root, &headers, render.then_some((css, &rendered)));
         });
     }
     Ok(())
 }
 
-/// `render`: how to prerender HTML pages' widgets, or `None` to send pages as they are.
-fn respond(mut stream: TcpStream, root: &Path, extra: &str, render: Option<Css>) -> std::io::Result<()> {
+/// `render`: how to prerender HTML pages' widgets, and the pages kept
+/// rendered, or `None` to send pages as they are.
+fn respond(mut stream: TcpStream, root: &Path, extra: &str, render: Option<(Css, &Rendered)>) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -89,28 +141,36 @@ fn respond(mut stream: TcpStream, root: &Path, extra: &str, render: Option<Css>)
     let Some(file) = under_root(root, path) else {
         return send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra);
     };
-    let Ok(mut body) = std::fs::read(&file) else {
-        return send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra);
-    };
     // A validator, so that a browser revalidates ("no-cache") with one round
     // trip and no body when nothing changed, and keeps what it derived from
     // the file: Chromium reuses its compiled code of the wasm module only
     // for a response it still holds. A rendered page also depends on its
     // widgets' sources: its validator is a hash of what is sent.
-    let mut tag = std::fs::metadata(&file).ok().map(|m| {
-        let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
-        format!("\"{:x}-{modified:x}\"", m.len())
-    });
-    if let (Some(css), true) = (render, content_type(&file).starts_with("text/html")) {
-        if let Ok(html) = std::str::from_utf8(&body) {
-            let (page, warnings) = prerender::page(html, &Site { root, page: path, css });
+    let html = render.filter(|_| content_type(&file).starts_with("text/html"));
+    let rendered = html.and_then(|(css, pages)| {
+        pages.get(&file, || {
+            let html = String::from_utf8(std::fs::read(&file).ok()?).ok()?;
+            let site = Site::new(root, path, css);
+            let (page, warnings) = prerender::page(&html, &site);
             for w in warnings {
                 eprintln!("crossread serve: {w}");
             }
-            body = page.into_bytes();
-            tag = Some(format!("\"r{:x}\"", fnv1a(&body)));
+            Some((page.into_bytes(), site.read.into_inner()))
+        })
+    });
+    let (body, tag): (Arc<[u8]>, Option<String>) = match rendered {
+        Some((body, tag)) => (body, Some(tag)),
+        None => {
+            let Ok(body) = std::fs::read(&file) else {
+                return send(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "HEAD", extra);
+            };
+            let tag = std::fs::metadata(&file).ok().map(|m| {
+                let modified = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+                format!("\"{:x}-{modified:x}\"", m.len())
+            });
+            (body.into(), tag)
         }
-    }
+    };
     if let (Some(tag), Some(asked)) = (&tag, &if_none_match) {
         if asked.split(',').any(|t| t.trim() == tag || t.trim() == "*") {
             let head = format!("HTTP/1.1 304 Not Modified\r\nETag: {tag}\r\nCache-Control: no-cache\r\n{extra}Connection: close\r\n\r\n");

@@ -16,10 +16,79 @@ mod dom;
 
 /// The allocator: talc instead of Rust's default for wasm, dlmalloc. An
 /// analysis makes many small allocations; talc is smaller and faster at them
-/// (measured in the README's "Where the wasm bytes go").
+/// (measured in the README's "Where the wasm bytes go"). In front of it,
+/// [`Pooled`] keeps freed small blocks for reuse.
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: Pooled = Pooled { talc: talc::wasm::new_wasm_dynamic_allocator(), free: std::cell::UnsafeCell::new([std::ptr::null_mut(); POOLED_CLASSES]) };
+
+/// Blocks of up to `8 * POOLED_CLASSES` bytes come in sizes of 8, 16, 24, ...
+const POOLED_CLASSES: usize = 8;
+
+/// Small blocks from a free list per size: an analysis makes thousands of
+/// allocations, two thirds of them 16 bytes or less (short strings, lists of
+/// one or two indices), and popping a list is cheaper than talc's search.
+/// Freed small blocks stay in their list, for the next analysis. Measured
+/// in Node, two builds alternated: 5 articles 0.95 of talc's time alone,
+/// 500 articles 1.01; wasm + glue 149.68 -> 149.90 KB gzipped.
+struct Pooled {
+    talc: talc::wasm::WasmDynamicTalc,
+    /// The first free block of each size; each free block holds the next.
+    free: std::cell::UnsafeCell<[*mut u8; POOLED_CLASSES]>,
+}
+
+// SAFETY: a wasm module without atomics has one thread.
+#[cfg(not(target_feature = "atomics"))]
+unsafe impl Sync for Pooled {}
+
+impl Pooled {
+    /// talc's allocation, in one place in the module rather than inlined into each caller.
+    #[inline(never)]
+    unsafe fn talc_alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        unsafe { std::alloc::GlobalAlloc::alloc(&self.talc, layout) }
+    }
+
+    #[inline(never)]
+    unsafe fn talc_dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { std::alloc::GlobalAlloc::dealloc(&self.talc, ptr, layout) }
+    }
+
+    /// The size class of `layout`, if it is pooled.
+    fn class(layout: std::alloc::Layout) -> Option<usize> {
+        (layout.align() <= 8 && layout.size() <= 8 * POOLED_CLASSES).then(|| layout.size().saturating_sub(1) / 8)
+    }
+}
+
+// Not inlined: in every allocating call site, the fast paths cost 0.8 KB
+// gzipped. No realloc of its own: the default (allocate, copy, free) keeps
+// 0.3 KB out and times the same (Node, 5 and 500 articles).
+unsafe impl std::alloc::GlobalAlloc for Pooled {
+    #[inline(never)]
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let Some(class) = Pooled::class(layout) else { return unsafe { self.talc_alloc(layout) } };
+        // SAFETY: one thread; a free block's first word holds the next free block.
+        unsafe {
+            let free = &mut (*self.free.get())[class];
+            if free.is_null() {
+                return self.talc_alloc(std::alloc::Layout::from_size_align_unchecked(8 * (class + 1), 8));
+            }
+            let block = *free;
+            *free = block.cast::<*mut u8>().read();
+            block
+        }
+    }
+
+    #[inline(never)]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        let Some(class) = Pooled::class(layout) else { return unsafe { self.talc_dealloc(ptr, layout) } };
+        // SAFETY: as in alloc; the block is at least 8 bytes, aligned to 8.
+        unsafe {
+            let free = &mut (*self.free.get())[class];
+            ptr.cast::<*mut u8>().write(*free);
+            *free = ptr;
+        }
+    }
+}
 
 thread_local! {
     static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };

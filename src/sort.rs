@@ -16,8 +16,9 @@ pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
-    let order = sorted_order(items.len(), &|a, b| compare(&items[a], &items[b]));
-    permute(items, &order);
+    if let Some(order) = sorted_order(items.len(), &|a, b| compare(&items[a], &items[b])) {
+        permute(items, order);
+    }
 }
 
 /// Sorts `items` by the key `key` gives, stably.
@@ -28,8 +29,9 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 /// Sorts `items` by the key `key` gives, computing each key once.
 pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     let keys: Vec<K> = items.iter().map(key).collect();
-    let order = sorted_order(items.len(), &|a, b| keys[a].cmp(&keys[b]));
-    permute(items, &order);
+    if let Some(order) = sorted_order(items.len(), &|a, b| keys[a].cmp(&keys[b])) {
+        permute(items, order);
+    }
 }
 
 /// Sorts `items` in their natural order.
@@ -58,13 +60,14 @@ pub fn values_of<'g, K: Ord, V>(groups: &'g [(K, Vec<V>)], key: &K) -> &'g [V] {
     groups.binary_search_by(|(k, _)| k.cmp(key)).map_or(&[], |i| groups[i].1.as_slice())
 }
 
-/// The stable sorted order of `0..n` under `compare`: a bottom-up merge sort.
-fn sorted_order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    // Many lists come already in order (mentions by position): no merging.
+/// The stable sorted order of `0..n` under `compare`: a bottom-up merge
+/// sort; `None` when `0..n` is already in order, as many lists come
+/// (mentions by position), with nothing allocated.
+fn sorted_order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Option<Vec<usize>> {
     if (1..n).all(|i| compare(i - 1, i) != Ordering::Greater) {
-        return order;
+        return None;
     }
+    let mut order: Vec<usize> = (0..n).collect();
     let mut spare = order.clone();
     let mut width = 1;
     while width < n {
@@ -85,24 +88,22 @@ fn sorted_order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usi
         std::mem::swap(&mut order, &mut spare);
         width *= 2;
     }
-    order
+    Some(order)
 }
 
 /// Rearranges `items` so that position `i` holds what was at `order[i]`,
-/// one cycle of the permutation at a time.
-fn permute<T>(items: &mut [T], order: &[usize]) {
-    let mut placed = vec![false; items.len()];
+/// one cycle of the permutation at a time, marking each position done by
+/// setting `order[i] = i`.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     for start in 0..items.len() {
         let mut i = start;
-        while !placed[i] {
-            placed[i] = true;
+        while order[i] != start {
             let from = order[i];
-            if from == start {
-                break;
-            }
             items.swap(i, from);
+            order[i] = i;
             i = from;
         }
+        order[i] = i;
     }
 }
 

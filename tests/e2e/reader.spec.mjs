@@ -389,7 +389,8 @@ try {
     await context.route("**/*.wasm", (route) => route.abort());
     const p = await context.newPage();
     await p.goto(`${plain.origin}/www/`);
-    await p.waitForFunction(() => !document.querySelector("#reader").shadowRoot.querySelector(".cr-error").hidden, null, { timeout: 15000 });
+    // (the page starts its scripts once it has painted: the message box comes with them)
+    await p.waitForFunction(() => document.querySelector("#reader").shadowRoot.querySelector(".cr-error")?.hidden === false, null, { timeout: 15000 });
     const seen = await p.$eval("#reader", (w) => ({
       error: w.shadowRoot.querySelector(".cr-error").textContent,
       inPrerendered: !!w.shadowRoot.querySelector("[data-prerendered] > .cr-error"),
@@ -438,6 +439,37 @@ try {
       assert.equal(live.tips, 0);
       assert.equal(live.summary, server.summary);
       assert.deepEqual([server.duplicateIds, live.duplicateIds], [[], []]);
+    } finally {
+      asIs.child.kill();
+    }
+  });
+
+  await check("demo page: prerendered, its scripts are requested once the page has painted, with the preload hints; from a static host at once", async () => {
+    const asIs = await serve([], ["--no-prerender"]);
+    try {
+      for (const [origin, prerendered] of [[plain.origin, true], [asIs.origin, false]]) {
+        const p = await open(`${origin}/www/`);
+        await ready(p);
+        const seen = await p.evaluate(() => {
+          const requested = (path) => performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname === path)?.startTime ?? NaN;
+          return {
+            shadow: !!document.querySelector("#reader").shadowRoot.querySelector("[data-prerendered], .cr-root"),
+            paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+            main: requested("/www/main.js"),
+            hints: [...document.head.querySelectorAll(':scope > link[rel="preload"], :scope > link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname),
+            marks: document.querySelector("#reader").shadowRoot.querySelectorAll("mark[tabindex]").length,
+          };
+        });
+        const label = prerendered ? "prerendered" : "static host";
+        for (const file of ["/www/crossread.js", "/pkg/crossread.js", "/pkg/crossread_bg.wasm", "/www/crossread.css", "/www/corpus/kenya-haiti/cluster.json", "/www/corpus/kenya-haiti/004_9b5600509f698df4.txt"]) {
+          assert.ok(seen.hints.includes(file), `${label}: no preload hint for ${file} in the head (${seen.hints.join(" ")})`);
+        }
+        assert.equal(seen.marks, 10, label);
+        // (paint timing gives when the frame was shown, which follows the frame's commit by up to one frame)
+        if (prerendered) assert.ok(seen.main >= seen.paint - 17, `main.js requested at ${seen.main} ms, before the page's first paint at ${seen.paint} ms`);
+        assert.deepEqual(p.errors, [], label);
+        await p.context().close();
+      }
     } finally {
       asIs.child.kill();
     }

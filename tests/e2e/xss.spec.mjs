@@ -59,7 +59,7 @@ async function clean(page, label) {
           && !(el.tagName === "LINK" && /^(preload|modulepreload)$/.test(el.rel) && el.parentNode === document.head && new URL(el.href).origin === location.origin)
           && !(el.tagName === "META" && !el.httpEquiv)
           && !(el.tagName === "STYLE" && r === document && document.title === "crossread report")
-          && !(el.tagName === "TEMPLATE" && el.id === "editor-template")
+          && !(el.tagName === "TEMPLATE" && (el.id === "editor-template" || (el.id === "crossread-preloads" && el.parentNode === document.head)))
           && !(el.tagName === "INPUT" && el.closest("#own"))) banned.push(el.tagName);
         const href = el.getAttribute("href") || "";
         if (/^\s*(javascript|data|vbscript):/i.test(href)) banned.push(`href ${href.slice(0, 30)}`);

@@ -29,7 +29,8 @@ const USAGE: &str = "usage:
       in a declarative shadow root, and a page's own article (for=\"#id\") its marks in its markup,
       so the marks show before any script runs. Its src and files are
       read under DIR (the site's /; default: the page's directory). --css: the widget stylesheet's
-      URL (default: crossread.css beside the page's crossread.js, else the CSS inlined), or inline:
+      URL (default: crossread.css beside the page's crossread.js script, or the crossread.css
+      it preloads, else the CSS inlined), or inline:
       the CSS in a <style>, so the marks need no fetch to paint (a policy without
       style-src 'unsafe-inline' blocks it)";
 

@@ -60,7 +60,8 @@ impl<'a> Site<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Css<'a> {
     /// A `<link>` to `crossread.css` beside the page's own `crossread.js`,
-    /// as the live widget loads it; inline when the page loads no `crossread.js`.
+    /// as the live widget loads it, or to the `crossread.css` the page
+    /// preloads; inline when the page names neither.
     Beside,
     /// A `<link>` to this URL.
     Link(&'a str),
@@ -445,10 +446,19 @@ fn inline_sources(body: &str) -> Option<&str> {
     Some(&json[..find_ascii_ci(json, "</script").unwrap_or(json.len())])
 }
 
-/// `crossread.css` beside the page's `crossread.js` module script, as the widget loads it.
+/// The widget's stylesheet as the page loads it: `crossread.css` beside the
+/// page's `crossread.js` module script, or the `crossread.css` the page
+/// preloads (`<link rel="preload" as="style">`; the demo imports the widget
+/// from script once it has painted, and names its files so).
 fn css_beside_script(html: &str, page: &str) -> Option<String> {
-    start_tags(html).filter(|(_, tag)| starts_with_tag(tag, "script")).find_map(|(_, tag)| {
-        let src = attribute(tag, "src")?;
+    start_tags(html).find_map(|(_, tag)| {
+        if starts_with_tag(tag, "link") && attribute(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("preload")) {
+            let href = attribute(tag, "href")?;
+            let file = href.split(['?', '#']).next().unwrap_or_default();
+            let dir = file.strip_suffix("crossread.css").filter(|d| d.is_empty() || d.ends_with('/'))?;
+            return join_url(page, &format!("{dir}crossread.css"));
+        }
+        let src = attribute(tag, "src").filter(|_| starts_with_tag(tag, "script"))?;
         let script = src.split(['?', '#']).next().unwrap_or_default();
         let dir = script.strip_suffix("crossread.js").filter(|d| d.is_empty() || d.ends_with('/'))?;
         join_url(page, &format!("{dir}crossread.css"))
@@ -633,6 +643,12 @@ mod tests {
         assert_eq!(css_beside_script("<script>// <script src=\"/www/crossread.js\"></script>\n</script>", page), None);
         assert_eq!(css_beside_script(r#"<!-- <script src="/www/crossread.js"></script> -->"#, page), None);
         assert_eq!(css_beside_script(r#"<script src="/x/my-crossread.js"></script>"#, page), None);
+        // the stylesheet the page preloads, as the demo does (it imports the widget from script);
+        // not a hint inside a template, which fetches nothing
+        assert_eq!(css_beside_script(r#"<link rel="modulepreload" href="../pkg/crossread.js"><LINK REL=Preload href="../lib/crossread.css?v=2" as="style">"#, page).as_deref(), Some("/lib/crossread.css"));
+        assert_eq!(css_beside_script(r#"<template><link rel="preload" href="/lib/crossread.css" as="style"></template>"#, page), None);
+        assert_eq!(css_beside_script(r#"<link rel="preload" href="/lib/my-crossread.css" as="style">"#, page), None);
+        assert_eq!(css_beside_script(r#"<link rel="stylesheet" href="/lib/crossread.css">"#, page), None);
     }
 
     #[test]

@@ -1,4 +1,57 @@
 /* @ts-self-types="./crossread.d.ts" */
+// src/web/tape.js, copied in by .ci/patch-glue.mjs
+const { fromTape } = (() => {
+
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
+const keys = new Map();
+const bits = new Uint32Array(2);
+const float = new Float64Array(bits.buffer);
+
+function fromTape(memory, tape) {
+  const bytes = new Uint8Array(memory.buffer);
+  let i = 0;
+  const text = (ptr, len) => {
+    if (len <= 32) {
+      let s = "";
+      for (let k = ptr, end = ptr + len; k < end; k++) {
+        const b = bytes[k];
+        if (b > 0x7f) return decoder.decode(bytes.subarray(ptr, end));
+        s += String.fromCharCode(b);
+      }
+      return s;
+    }
+    return decoder.decode(bytes.subarray(ptr, ptr + len));
+  };
+  const value = () => {
+    switch (tape[i++]) {
+      case 0: return null;
+      case 1: return false;
+      case 2: return true;
+      case 3: return tape[i++];
+      case 4: bits[0] = tape[i++]; bits[1] = tape[i++]; return float[0];
+      case 5: { const s = text(tape[i], tape[i + 1]); i += 2; return s; }
+      case 6: { const list = []; while (tape[i] !== 8) list.push(value()); i++; return list; }
+      case 7: {
+        const object = {};
+        while (tape[i] !== 8) {
+          const at = tape[i];
+          let key = keys.get(at);
+          if (key === undefined) keys.set(at, (key = text(at, tape[i + 1])));
+          i += 2;
+          object[key] = value();
+        }
+        i++;
+        return object;
+      }
+      default: throw new Error(`crossread: a broken report tape (word ${tape[i - 1]} at ${i - 1})`);
+    }
+  };
+  return value();
+}
+
+return { fromTape };
+})();
+
 
 /**
  * An analysed cluster that can render its articles with marks and tooltips.
@@ -284,10 +337,6 @@ export function textOf(root) {
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
-        __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
-            const ret = Error(getStringFromWasm0(arg0, arg1));
-            return ret;
-        },
         __wbg_String_8564e559799eccda: function(arg0, arg1) {
             const ret = String(arg1);
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -306,6 +355,10 @@ function __wbg_get_imports() {
         },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
+            return ret;
+        },
+        __wbg___wbindgen_memory_17a1178bc3328ea3: function() {
+            const ret = wasm.memory;
             return ret;
         },
         __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
@@ -351,6 +404,10 @@ function __wbg_get_imports() {
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_fromTape_d6f7747754976e83: function(arg0, arg1, arg2) {
+            const ret = fromTape(arg0, getArrayU32FromWasm0(arg1, arg2));
+            return ret;
         },
         __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.get(arg0, arg1);
@@ -505,11 +562,6 @@ function __wbg_get_imports() {
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000003: function(arg0) {
-            // Cast intrinsic for `U64 -> Externref`.
-            const ret = BigInt.asUintN(64, arg0);
-            return ret;
-        },
         __wbindgen_init_externref_table: function() {
             const table = wasm.__wbindgen_externrefs;
             table.set(0, undefined);
@@ -535,6 +587,11 @@ function addToExternrefTable0(obj) {
     return idx;
 }
 
+function getArrayU32FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
+}
+
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {
     if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {
@@ -557,6 +614,14 @@ function getStringFromWasm0(ptr, len) {
         return s;
     }
     return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
+}
+
+let cachedUint32ArrayMemory0 = null;
+function getUint32ArrayMemory0() {
+    if (cachedUint32ArrayMemory0 === null || cachedUint32ArrayMemory0.byteLength === 0) {
+        cachedUint32ArrayMemory0 = new Uint32Array(wasm.memory.buffer);
+    }
+    return cachedUint32ArrayMemory0;
 }
 
 let cachedUint8ArrayMemory0 = null;
@@ -658,6 +723,7 @@ function __wbg_finalize_init(instance, module) {
     wasm = instance.exports;
     wasmModule = module;
     cachedDataViewMemory0 = null;
+    cachedUint32ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
     wasm.__wbindgen_start();
     return wasm;

@@ -13,6 +13,7 @@ use web_sys::Element;
 
 mod decode;
 mod dom;
+mod tape;
 
 /// The allocator: talc instead of Rust's default for wasm, dlmalloc. An
 /// analysis makes many small allocations; talc is smaller and faster at them
@@ -131,6 +132,11 @@ fn js_error(e: &Error) -> JsValue {
     error.into()
 }
 
+/// The report as plain objects, by way of a tape (see [`tape`]).
+fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
+    tape::to_js(report).map_err(|e| JsValue::from(js_sys::Error::new(&e)))
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -143,7 +149,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 pub fn analyze(input: JsValue) -> Result<JsValue, JsValue> {
     let articles = decode(input)?;
     let report = crate::analyze(&articles).map_err(|e| js_error(&e))?;
-    to_js(&report)
+    report_to_js(&report)
 }
 
 /// An analysed cluster that can render its articles with marks and tooltips.
@@ -173,14 +179,14 @@ impl Analysis {
     /// The report as a plain object (the CLI's `--json` format).
     #[wasm_bindgen(getter)]
     pub fn report(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.report)
+        report_to_js(&self.report)
     }
 
     /// The report as JSON text, for export (by the browser's JSON
     /// serializer: no JSON code ships in the wasm module).
     #[wasm_bindgen(js_name = reportJson)]
     pub fn report_json(&self) -> Result<String, JsValue> {
-        let value = to_js(&self.report)?;
+        let value = report_to_js(&self.report)?;
         let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from_f64(2.0))?;
         Ok(text.into())
     }

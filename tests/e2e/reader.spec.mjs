@@ -465,8 +465,7 @@ try {
           assert.ok(seen.hints.includes(file), `${label}: no preload hint for ${file} in the head (${seen.hints.join(" ")})`);
         }
         assert.equal(seen.marks, 10, label);
-        // (paint timing gives when the frame was shown, which follows the frame's commit by up to one frame)
-        if (prerendered) assert.ok(seen.main >= seen.paint - 17, `main.js requested at ${seen.main} ms, before the page's first paint at ${seen.paint} ms`);
+        if (prerendered) assert.ok(seen.main >= seen.paint, `main.js requested at ${seen.main} ms, before the page's first paint at ${seen.paint} ms`);
         assert.deepEqual(p.errors, [], label);
         await p.context().close();
       }
@@ -508,7 +507,7 @@ try {
     const cluster = {
       articles: [
         { id: "é", source: "Le Monde 🗞", text: "Kenya a envoyé 382 policiers le 25 juin 2024, a dit José Ruto. « Nous sommes fiers », a-t-il dit. Coût : 5 €. 👮🏿‍♀️ قال روتو 400 שלום" },
-        { id: "b", source: "Reuters", text: "Kenya sent 400 officers on June 25, 2024. “We are very proud of the officers who are serving there in Haiti,” Ruto said. It cost €5 million, or 5 € each." },
+        { id: "b", source: "Reuters", text: "Kenya sent 400 officers on June 25, 2024. “We are very proud of the officers who are serving there in Haiti,” Ruto said. It cost €5 million, or 5 € each. Prices rose 12.5% and more than 300 people fled." },
         { id: "😀", text: "Kenya sent 382 police officers on 25 June 2024. “We are very proud of the officers serving in Haiti,” said Ruto. Café owners in Nairobi said 12 ℃." },
       ],
     };
@@ -524,6 +523,11 @@ try {
     const strings = JSON.stringify(browserReport).match(/"(?:[^"\\]|\\.)*"/g);
     assert.ok(strings.some((s) => /[^\x00-\x7f]/.test(s) && s.length <= 34), "no short non-ASCII string in the report");
     assert.ok(strings.some((s) => /[^\x00-\x7f]/.test(s) && s.length > 34), "no long non-ASCII string in the report");
+    // every kind of value the report's tape carries (src/web/tape.rs): fractions, open bounds, large numbers
+    const values = browserReport.articles.flatMap((a) => a.mentions.map((m) => m.value)).filter((v) => v && typeof v === "object");
+    assert.ok(values.some((v) => v.low === 12.5), "no fraction in the report");
+    assert.ok(values.some((v) => v.low === 301 && v.high === null), "no open bound in the report");
+    assert.ok(values.some((v) => v.low === 5e6), "no large number in the report");
     assert.deepEqual(browserReport, cli);
     await p.context().close();
   });

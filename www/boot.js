@@ -17,7 +17,8 @@
 function start() {
   const preloads = document.getElementById("crossread-preloads");
   if (preloads instanceof HTMLTemplateElement) document.head.append(preloads.content.cloneNode(true));
-  import("./main.js");
+  // (should it fail, the server's view stays, readable, without details on hover)
+  import("./main.js").catch((error) => console.error("crossread: the page's scripts did not load:", error));
 }
 
 const prerendered = [...document.querySelectorAll("crossread-reader")].some((widget) => widget.shadowRoot);

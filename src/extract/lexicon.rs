@@ -186,15 +186,20 @@ impl Words {
     }
 
     fn scan(&self, word: &str) -> Option<usize> {
-        let lowered = lower(word);
-        let w = lowered.as_bytes();
+        // Entries are lower case: the word's bytes are folded as they are
+        // compared (what `lower` would give, without making it).
+        let w = word.as_bytes();
+        let first = w.first()?.to_ascii_lowercase();
         let (mut i, mut index) = (0, 0);
         while let Some(&n) = self.list.get(i) {
             let n = usize::from(n);
             // length and first byte before the full comparison: most entries differ there
             // (compared byte by byte here: a call to memcmp costs more than
             // these few bytes in the wasm)
-            if n == w.len() && self.list.get(i + 1) == w.first() && self.list.get(i + 1..i + 1 + n).is_some_and(|e| e.iter().zip(w).all(|(a, b)| a == b)) {
+            if n == w.len()
+                && self.list.get(i + 1) == Some(&first)
+                && self.list.get(i + 1..i + 1 + n).is_some_and(|e| e.iter().zip(w).all(|(a, b)| *a == b.to_ascii_lowercase()))
+            {
                 return Some(index);
             }
             i += 1 + n;

@@ -28,6 +28,9 @@ pub struct Token<'t> {
     /// [`fold_hash`] of the text, computed once: the lexicon's filters ask
     /// about nearly every token many times.
     pub hash: u32,
+    /// A word whose first letter is a capital, known while scanning: the
+    /// name and sentence finders ask about nearly every token.
+    capitalized: bool,
 }
 
 /// FNV-1a over the bytes with ASCII letters folded to lower case: the same
@@ -70,11 +73,7 @@ impl<'t> Token<'t> {
         words.iter().any(|w| self.is(w))
     }
     pub fn is_capitalized(&self) -> bool {
-        self.is_word()
-            && match self.text.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => self.text.chars().next().is_some_and(char::is_uppercase),
-            }
+        self.capitalized
     }
     pub fn punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct && self.text.starts_with(c)
@@ -199,7 +198,8 @@ impl<'t> Tokens<'t> {
             };
             pos = end;
             let token_text = text.get(start..end).unwrap_or("");
-            list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii, hash: fold_hash(token_text.as_bytes()) });
+            let capitalized = kind == TokenKind::Word && if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+            list.push(Token { span: Span::new(start, end), text: token_text, kind, space_before, line_before, ascii, hash: fold_hash(token_text.as_bytes()), capitalized });
             space_before = false;
             line_before = false;
         }
@@ -310,6 +310,18 @@ mod tests {
         let t = Tokens::new("Kenya’s 2,500-strong force; O’Neil said 1.2.");
         let texts: Vec<_> = t.list.iter().map(|t| t.text).collect();
         assert_eq!(texts, ["Kenya’s", "2,500", "-", "strong", "force", ";", "O’Neil", "said", "1.2", "."]);
+    }
+
+    #[test]
+    fn capitals_are_known_while_scanning() {
+        let text = "Kenya’s 382 officers; Élysée said 'ÉCOLE' e\u{301}tude \u{5e9}\u{5dc}\u{5d5}\u{5dd} Ωmega ωmega \u{1d400}bc 👍 A. a";
+        let t = Tokens::new(text);
+        for token in &t.list {
+            let first_upper = token.text.chars().next().is_some_and(char::is_uppercase);
+            assert_eq!(token.is_capitalized(), token.is_word() && first_upper, "{:?}", token.text);
+        }
+        let capitals: Vec<&str> = t.list.iter().filter(|k| k.is_capitalized()).map(|k| k.text).collect();
+        assert_eq!(capitals, ["Kenya’s", "Élysée", "ÉCOLE", "Ωmega", "\u{1d400}bc", "A"]);
     }
 
     #[test]

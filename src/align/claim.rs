@@ -493,14 +493,17 @@ fn number_class(m: &Mention, list: &[Token<'_>], at: usize, nearest_with_unit: O
     nearest_with_unit.and_then(|o| o.unit.as_deref()).map(class_of)
 }
 
+/// Words too common to tell two wordings apart.
+const STOP: Words = words!(STOP_WORDS);
+const STOP_WORDS: &str = concat!(
+    "the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|is|are|was|were|be|been|being|has|",
+    "have|had|will|would|can|could|should|we|i|you|he|she|it|they|our|their|its|this|that|",
+    "these|those|there|what|which|who|as|so|if|not|no|now|all|us|me|my|your|do|does|also|than|",
+    "then",
+);
+
 /// Lower-case content-word stems of a quote, for comparing wordings.
 pub fn content_words(text: &str) -> Vec<String> {
-    const STOP: Words = words!(concat!(
-        "the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|is|are|was|were|be|been|being|has|",
-        "have|had|will|would|can|could|should|we|i|you|he|she|it|they|our|their|its|this|that|",
-        "these|those|there|what|which|who|as|so|if|not|no|now|all|us|me|my|your|do|does|also|than|",
-        "then",
-    ));
     // Names (capitalized words not opening a sentence) say what a quote is
     // about, not how it is worded: two different statements about the "UN
     // Security Council" share them.
@@ -587,12 +590,6 @@ mod tests {
     /// `content_words` as it was first written, splitting and trimming: the
     /// one-pass version must give the same words.
     fn by_splitting(text: &str) -> Vec<String> {
-        const STOP_WORDS: &str = concat!(
-            "the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|is|are|was|were|be|been|being|has|",
-            "have|had|will|would|can|could|should|we|i|you|he|she|it|they|our|their|its|this|that|",
-            "these|those|there|what|which|who|as|so|if|not|no|now|all|us|me|my|your|do|does|also|than|",
-            "then",
-        );
         let stop: Vec<&str> = STOP_WORDS.split('|').collect();
         let mut out = Vec::new();
         let mut sentence_start = true;

@@ -50,10 +50,6 @@ impl Tape {
         // wasm32: addresses and lengths fit in 32 bits
         self.0.extend([STR, s.as_ptr() as u32, s.len() as u32]);
     }
-    fn float(&mut self, v: f64) {
-        let bits = v.to_bits();
-        self.0.extend([FLOAT, bits as u32, (bits >> 32) as u32]);
-    }
 }
 
 /// What the tape cannot hold.
@@ -78,7 +74,7 @@ fn unsupported(what: &str) -> Error {
     Error(format!("the report's tape holds no {what}"))
 }
 
-impl<'a> ser::Serializer for &'a mut Tape {
+impl ser::Serializer for &mut Tape {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Self;
@@ -103,11 +99,10 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        match u32::try_from(v) {
-            Ok(n) => self.0.extend([UINT, n]),
-            Err(_) => self.float(v as f64),
+        match u64::try_from(v) {
+            Ok(n) => self.serialize_u64(n),
+            Err(_) => self.serialize_f64(v as f64),
         }
-        Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
         self.serialize_u64(v.into())
@@ -120,16 +115,19 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         match u32::try_from(v) {
-            Ok(n) => self.0.extend([UINT, n]),
-            Err(_) => self.float(v as f64),
+            Ok(n) => {
+                self.0.extend([UINT, n]);
+                Ok(())
+            }
+            Err(_) => self.serialize_f64(v as f64),
         }
-        Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         self.serialize_f64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.float(v);
+        let bits = v.to_bits();
+        self.0.extend([FLOAT, bits as u32, (bits >> 32) as u32]);
         Ok(())
     }
     fn serialize_char(self, _: char) -> Result<(), Error> {
@@ -206,11 +204,10 @@ impl ser::SerializeTuple for &mut Tape {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
+        ser::SerializeSeq::serialize_element(self, value)
     }
     fn end(self) -> Result<(), Error> {
-        self.0.push(END);
-        Ok(())
+        ser::SerializeSeq::end(self)
     }
 }
 

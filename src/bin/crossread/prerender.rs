@@ -452,15 +452,15 @@ fn inline_sources(body: &str) -> Option<&str> {
 /// from script once it has painted, and names its files so).
 fn css_beside_script(html: &str, page: &str) -> Option<String> {
     start_tags(html).find_map(|(_, tag)| {
-        if starts_with_tag(tag, "link") && attribute(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("preload")) {
-            let href = attribute(tag, "href")?;
-            let file = href.split(['?', '#']).next().unwrap_or_default();
-            let dir = file.strip_suffix("crossread.css").filter(|d| d.is_empty() || d.ends_with('/'))?;
-            return join_url(page, &format!("{dir}crossread.css"));
-        }
-        let src = attribute(tag, "src").filter(|_| starts_with_tag(tag, "script"))?;
-        let script = src.split(['?', '#']).next().unwrap_or_default();
-        let dir = script.strip_suffix("crossread.js").filter(|d| d.is_empty() || d.ends_with('/'))?;
+        let (url, file) = if starts_with_tag(tag, "script") {
+            (attribute(tag, "src")?, "crossread.js")
+        } else if starts_with_tag(tag, "link") && attribute(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("preload")) {
+            (attribute(tag, "href")?, "crossread.css")
+        } else {
+            return None;
+        };
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        let dir = path.strip_suffix(file).filter(|d| d.is_empty() || d.ends_with('/'))?;
         join_url(page, &format!("{dir}crossread.css"))
     })
 }

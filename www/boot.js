@@ -7,12 +7,12 @@
 // (crossread serve, as bash .ci/reader.sh runs it), its marks arrive with the
 // page and nothing should compete with their first paint: fetching,
 // compiling and running the widget's code on a phone's few cores holds it
-// back (a new tab in Chromium on two cores: first marks at 128-140 ms with
-// the scripts and preloads in the head, 96-100 ms so, the time of the same
-// page with no script at all). So all is requested once the first paint is
-// on screen; the live widget is ready about 30 ms later than it was. From a
-// static host the widget has nothing to show before it runs: all is
-// requested at once.
+// back (a new window of headless Chromium on two cores: first marks at
+// 128-140 ms with the scripts and preloads in the head, 96-100 ms so, the
+// time of the same page with no script at all). So all is requested once
+// the first paint is on screen; the live widget is ready about 30 ms later
+// than it was. From a static host the widget has nothing to show before it
+// runs: all is requested at once.
 
 function start() {
   const preloads = document.getElementById("crossread-preloads");

@@ -296,9 +296,9 @@ try {
   }
 
   // A reader arriving from another page of the same site: the tab and its
-  // renderer process are already up (a new tab also pays for starting them,
-  // which Chromium hides from real users with a spare renderer), the HTTP
-  // cache emptied before each load.
+  // renderer process are already up (a new tab also pays for a renderer
+  // that has never shown a page: its first document, script context, fonts),
+  // the HTTP cache emptied before each load.
   sameSite = { floor: [], linked: [], inline: [] };
   {
     const p = await browser.newPage();

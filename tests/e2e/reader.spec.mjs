@@ -298,6 +298,8 @@ try {
 
   await check("embed: a bad sources URL gives a clear message in the widget", async () => {
     const p = await open(`${plain.origin}/www/embed.html`);
+    // (crossread-boot.js starts the widget once the page has painted)
+    await p.evaluate(() => customElements.whenDefined("crossread-reader"));
     await p.evaluate(() => document.querySelector("crossread-reader").setAttribute("src", "corpus/none.json"));
     await p.waitForFunction(() => !document.querySelector("crossread-reader").shadowRoot.querySelector(".cr-error").hidden);
     const message = await p.$eval("crossread-reader", (w) => w.shadowRoot.querySelector(".cr-error").textContent);
@@ -444,7 +446,7 @@ try {
     }
   });
 
-  await check("demo page: prerendered, its scripts are requested once the page has painted, with the preload hints; from a static host at once", async () => {
+  await check("demo page and embed (crossread-boot.js): prerendered, their scripts are requested once the page has painted, with the preload hints; from a static host at once", async () => {
     const asIs = await serve([], ["--no-prerender"]);
     try {
       for (const [origin, prerendered] of [[plain.origin, true], [asIs.origin, false]]) {
@@ -468,6 +470,19 @@ try {
         if (prerendered) assert.ok(seen.main >= seen.paint, `main.js requested at ${seen.main} ms, before the page's first paint at ${seen.paint} ms`);
         assert.deepEqual(p.errors, [], label);
         await p.context().close();
+        // The embedding example loads the widget with the same loader, and no page modules of its own.
+        const e = await open(`${origin}/www/embed.html`);
+        await e.waitForFunction(() => [...document.querySelectorAll("crossread-reader")].every((w) => w.dataset.ready === "true"), null, { timeout: 30000 });
+        const embed = await e.evaluate(() => ({
+          paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+          widget: performance.getEntriesByType("resource").find((r) => new URL(r.name).pathname === "/www/crossread.js")?.startTime ?? NaN,
+          marks: document.querySelectorAll("#story mark[data-crossread-mark][tabindex]").length,
+        }));
+        assert.ok(embed.marks > 0, `${label} embed: no live marks in its article`);
+        if (prerendered) assert.ok(embed.widget >= embed.paint, `embed: crossread.js requested at ${embed.widget} ms, before the page's first paint at ${embed.paint} ms`);
+        else assert.ok(embed.widget < 1000, `static host embed: crossread.js requested only at ${embed.widget} ms`);
+        assert.deepEqual(e.errors, [], `${label} embed`);
+        await e.context().close();
       }
     } finally {
       asIs.child.kill();

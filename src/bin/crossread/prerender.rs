@@ -447,20 +447,19 @@ fn inline_sources(body: &str) -> Option<&str> {
 }
 
 /// The widget's stylesheet as the page loads it: `crossread.css` beside the
-/// page's `crossread.js` module script, or the `crossread.css` the page
-/// preloads (`<link rel="preload" as="style">`; the demo imports the widget
-/// from script once it has painted, and names its files so).
+/// page's `crossread.js` or `crossread-boot.js` module script, or the
+/// `crossread.css` the page preloads (`<link rel="preload" as="style">`).
 fn css_beside_script(html: &str, page: &str) -> Option<String> {
     start_tags(html).find_map(|(_, tag)| {
-        let (url, file) = if starts_with_tag(tag, "script") {
-            (attribute(tag, "src")?, "crossread.js")
+        let (url, files): (_, &[&str]) = if starts_with_tag(tag, "script") {
+            (attribute(tag, "src")?, &["crossread.js", "crossread-boot.js"])
         } else if starts_with_tag(tag, "link") && attribute(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("preload")) {
-            (attribute(tag, "href")?, "crossread.css")
+            (attribute(tag, "href")?, &["crossread.css"])
         } else {
             return None;
         };
         let path = url.split(['?', '#']).next().unwrap_or_default();
-        let dir = path.strip_suffix(file).filter(|d| d.is_empty() || d.ends_with('/'))?;
+        let dir = files.iter().find_map(|file| path.strip_suffix(file).filter(|d| d.is_empty() || d.ends_with('/')))?;
         join_url(page, &format!("{dir}crossread.css"))
     })
 }
@@ -639,11 +638,14 @@ mod tests {
         let page = "/news/a.html";
         assert_eq!(css_beside_script(r#"<script type=module src="../lib/crossread.js?v=2"></script>"#, page).as_deref(), Some("/lib/crossread.css"));
         assert_eq!(css_beside_script(r#"<SCRIPT SRC='crossread.js'></SCRIPT>"#, page).as_deref(), Some("/news/crossread.css"));
+        // or beside the loader that starts it once the page has painted
+        assert_eq!(css_beside_script(r#"<script type=module src="/lib/crossread-boot.js" data-then="app.js"></script>"#, page).as_deref(), Some("/lib/crossread.css"));
+        assert_eq!(css_beside_script(r#"<script src="/x/my-crossread-boot.js"></script>"#, page), None);
         // named in a script's text or a comment, or another file's name: not the page's own
         assert_eq!(css_beside_script("<script>// <script src=\"/www/crossread.js\"></script>\n</script>", page), None);
         assert_eq!(css_beside_script(r#"<!-- <script src="/www/crossread.js"></script> -->"#, page), None);
         assert_eq!(css_beside_script(r#"<script src="/x/my-crossread.js"></script>"#, page), None);
-        // the stylesheet the page preloads, as the demo does (it imports the widget from script);
+        // the stylesheet the page preloads;
         // not a hint inside a template, which fetches nothing
         assert_eq!(css_beside_script(r#"<link rel="modulepreload" href="../pkg/crossread.js"><LINK REL=Preload href="../lib/crossread.css?v=2" as="style">"#, page).as_deref(), Some("/lib/crossread.css"));
         assert_eq!(css_beside_script(r#"<template><link rel="preload" href="/lib/crossread.css" as="style"></template>"#, page), None);

@@ -21,7 +21,7 @@ async function open(url, options = {}) {
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error" && !/favicon/.test(m.location().url || "")) page.errors.push(m.text()); });
+  page.on("console", (m) => { if (m.type() === "error" && !/\/favicon\.ico$/.test(m.location().url || "")) page.errors.push(m.text()); });
   await page.goto(url);
   return page;
 }

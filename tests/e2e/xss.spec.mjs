@@ -57,6 +57,8 @@ async function clean(page, label) {
           && !(el.tagName === "LINK" && /crossread(-marks)?\.css$|style\.css$|embed\.css$/.test(el.href))
           // the demo page's own preload hints, in its head, for its own files
           && !(el.tagName === "LINK" && /^(preload|modulepreload)$/.test(el.rel) && el.parentNode === document.head && new URL(el.href).origin === location.origin)
+          // and its icon
+          && !(el.tagName === "LINK" && el.rel === "icon" && el.parentNode === document.head && new URL(el.href).pathname === "/www/favicon.svg")
           && !(el.tagName === "META" && !el.httpEquiv)
           && !(el.tagName === "STYLE" && r === document && document.title === "crossread report")
           && !(el.tagName === "TEMPLATE" && (el.id === "editor-template" || (el.id === "crossread-preloads" && el.parentNode === document.head)))

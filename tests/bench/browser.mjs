@@ -277,21 +277,19 @@ try {
   // load's first 136), so this is the worst case, reported beside.
   newWindow = { floor: [], linked: [], inline: [] };
   windowFirsts = { linked: [], inline: [] };
+  const inNewTab = async () => {
+    await homeCdp.send("Network.clearBrowserCache");
+    return readerWindow.newPage();
+  };
   for (let i = 0; i < 11; i++) {
-    for (const [key, url] of demoPages) {
-      await settle();
-      await homeCdp.send("Network.clearBrowserCache");
-      const p = await readerWindow.newPage();
-      await p.goto(url);
-      newTab[key].push(await measure(p, key, liveFirsts));
-      await p.close();
-    }
-    for (const [key, url] of demoPages) {
-      await settle();
-      const p = await browser.newPage();
-      await p.goto(url);
-      newWindow[key].push(await measure(p, key, windowFirsts));
-      await p.close();
+    for (const [open, into, live] of [[inNewTab, newTab, liveFirsts], [() => browser.newPage(), newWindow, windowFirsts]]) {
+      for (const [key, url] of demoPages) {
+        await settle();
+        const p = await open();
+        await p.goto(url);
+        into[key].push(await measure(p, key, live));
+        await p.close();
+      }
     }
   }
 
@@ -322,8 +320,7 @@ try {
   stages = [];
   for (let i = 0; i < 7; i++) {
     await settle();
-    await homeCdp.send("Network.clearBrowserCache");
-    const p = await readerWindow.newPage();
+    const p = await inNewTab();
     await p.goto(`${plainServer.origin}/www/`);
     browserFirsts.push(await widgetReady(p));
     // Where the time went: the page's first contentful paint (no crossread
